@@ -1,0 +1,53 @@
+# Course commands. `make lab` and `make test` set up .venv from requirements.lock first;
+# the install is redone only when the lock or pyproject.toml changes (stamp keyed on their hash).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KERNEL := russo-japanese-course
+LOCK_HASH := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+PORT ?= 8888
+PYTEST_ARGS ?=
+
+.PHONY: setup lab test site slides student bench lock data-dictionary clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo "== Setting up $(VENV) from requirements.lock (first run takes a few minutes)"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "$$(grep '^uv==' requirements.lock)"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) \
+		--display-name "Russo-Japanese relations (course)"
+	touch $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) index.ipynb
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+site: setup
+	$(BIN)/python -m publish.site
+
+slides: setup
+	$(BIN)/python -m publish.slides
+
+student: setup
+	$(BIN)/python -m publish.student
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+data-dictionary: setup
+	$(BIN)/python -m helpers.datadict > lessons_data/DATA_DICTIONARY.md
+
+lock:
+	uv pip compile requirements.in -o requirements.lock --python-version 3.11
+
+clean:
+	rm -rf _build .jupyter_cache

@@ -1,0 +1,40 @@
+"""Small pieces the chart modules share: place lookup in four languages, geo layout, dates."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data, theme
+from ..selectors import check_choice
+
+# The region every map shows: Lake Baikal to Kamchatka, the Amur to the Yellow Sea.
+REGION = dict(lon=[100, 165], lat=[30, 62])
+
+
+def places(lang: str = "en") -> pd.DataFrame:
+    """Places indexed by id with a ``label`` in ``lang`` (falling back to English)."""
+    check_choice("language", lang, list(theme.LANGUAGES))
+    pl = data.load("places").set_index("place_id")
+    label = pl[f"name_{lang}"].fillna(pl["name_en"]) if lang != "en" else pl["name_en"]
+    return pl.assign(label=label)
+
+
+def geo_layout(lon=None, lat=None, scope: str = "asia") -> dict:
+    """A geo layout drawn from the shipped Natural Earth base maps (see render.py)."""
+    lon = lon or REGION["lon"]
+    lat = lat or REGION["lat"]
+    return dict(scope=scope, resolution=50 if scope == "asia" else 110, projection_type="mercator",
+                lonaxis_range=lon, lataxis_range=lat, showland=True, landcolor="#F2EFE6",
+                showocean=True, oceancolor="#DCEAF4", showcountries=True, countrycolor="#9A9A9A",
+                showcoastlines=True, coastlinecolor="#6B6B6B", showlakes=True, lakecolor="#DCEAF4",
+                showrivers=False, bgcolor="white")
+
+
+def fmt_date(ts, precision: str = "day") -> str:
+    if pd.isna(ts):
+        return ""
+    ts = pd.Timestamp(ts)
+    if precision == "year":
+        return f"{ts.year}"
+    if precision == "month":
+        return ts.strftime("%B %Y")
+    return f"{ts.day} {ts.strftime('%B')} {ts.year}"

@@ -1,0 +1,182 @@
+"""Casualties by source: every source's figure or range as its own dot-and-whisker.
+
+Figures are never averaged: each source gets a row, marked by its perspective, so the
+spread between sources is the first thing a reader sees.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import data, selectors, theme
+from ..selectors import check_choice
+
+CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)", "dead_all_causes": "dead of all causes",
+                  "wounded": "wounded", "missing": "missing", "captured": "captured (prisoners)",
+                  "total_casualties": "total casualties"}
+
+
+def _as_list(value) -> list:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def casualty_points(conflict_ids, category: str = "killed", sides=None, perspectives=None) -> pd.DataFrame:
+    """One row per source figure, with the labels the chart shows; raises on unknown codes."""
+    cas = data.load("casualties")
+    conflicts = data.load("conflicts").set_index("conflict_id")
+    ids = _as_list(conflict_ids)
+    if not ids:
+        raise ValueError("give at least one conflict id")
+    for cid in ids:
+        check_choice("conflict", cid, cas["conflict_id"].unique())
+    check_choice("category", category, list(CATEGORY_NAMES))
+    rows = selectors.with_sources(cas[cas["conflict_id"].isin(ids) & (cas["category"] == category)])
+    if sides is not None:
+        for s in _as_list(sides):
+            check_choice("side", s, list(theme.SIDE_NAMES))
+        rows = rows[rows["side"].isin(_as_list(sides))]
+    if perspectives is not None:
+        for p in _as_list(perspectives):
+            check_choice("perspective", p, list(theme.PERSPECTIVE_NAMES))
+        rows = rows[rows["perspective"].isin(_as_list(perspectives))]
+    rows = rows.copy()
+    rows["side"] = rows["side"].astype(str)
+    rows["perspective"] = rows["perspective"].astype(str)
+    rows["conflict_name"] = rows["conflict_id"].map(conflicts["name_en"])
+    rows["source_label"] = [_source_label(r) for r in rows.itertuples()]
+    clash = rows.duplicated(["conflict_id", "side", "source_label"], keep=False)
+    rows.loc[clash, "source_label"] = rows.loc[clash, "source_label"] + " [" + rows.loc[clash, "source_id"] + "]"
+    rows["group"] = [(f"{r.conflict_name}: " if len(ids) > 1 else "") + theme.side_name(r.side) for r in rows.itertuples()]
+    return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
+
+
+def _source_label(row) -> str:
+    """'Author year', shortened; the publisher or id when there is no author."""
+    who = next((v for v in (row.author, row.publisher) if isinstance(v, str) and v.strip()), row.source_id)
+    who = who.split(";")[0].split(",")[0].strip()
+    who = who if len(who) <= 30 else who[:29] + "…"
+    return who + ("" if pd.isna(row.source_year) else f" {int(row.source_year)}")
+
+
+def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
+    """Per conflict, side and category: how many sources, the lowest and highest figure, and their ratio."""
+    cas = data.load("casualties")
+    ids = _as_list(conflict_ids)
+    for cid in ids:
+        check_choice("conflict", cid, cas["conflict_id"].unique())
+    rows = cas[cas["conflict_id"].isin(ids)]
+    if category is not None:
+        check_choice("category", category, list(CATEGORY_NAMES))
+        rows = rows[rows["category"] == category]
+    out = (rows.assign(side=rows["side"].astype(str), category=rows["category"].astype(str))
+           .groupby(["conflict_id", "side", "category"])
+           .agg(sources=("source_id", "nunique"), lowest=("low", "min"), highest=("high", "max"))
+           .reset_index())
+    out["highest_over_lowest"] = (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
+    return out
+
+
+def side_traces(points: pd.DataFrame, sides) -> list[dict]:
+    """One range trace per side (fixed order, empty when absent) so live widgets can update in place."""
+    traces = []
+    for side in sides:
+        rows = points[points["side"] == side]
+        x, y0, y1, symbols, hover = [], [], [], [], []
+        for r in rows.itertuples():
+            text = (f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
+                    f"<br>{r.low:,}" + (f" to {r.high:,}" if r.high != r.low else "") +
+                    f"<br>{r.source_title}" + (f"<br><i>{r.note}</i>" if isinstance(r.note, str) else ""))
+            ends = [r.low, r.high] if r.high != r.low else [r.low]
+            for v in ends:
+                x.append(v); y0.append(r.group); y1.append(r.source_label)
+                symbols.append(theme.PERSPECTIVE_SYMBOLS[r.perspective]); hover.append(text)
+            x.append(None); y0.append(r.group); y1.append(r.source_label); symbols.append("circle"); hover.append("")
+        traces.append(dict(type="scatter", mode="lines+markers", name=theme.side_name(side), x=x, y=[y0, y1],
+                           line=dict(color=theme.side_colour(side), width=4),
+                           marker=dict(color=theme.side_colour(side), size=12, symbol=symbols,
+                                       line=dict(color="white", width=1)),
+                           hovertext=hover, hoverinfo="text", showlegend=bool(len(rows)), legendgroup="sides",
+                           legendgrouptitle=dict(text="Side")))
+    return traces
+
+
+def perspective_legend() -> list[dict]:
+    """Grey legend-only markers that explain the shapes."""
+    return [dict(type="scatter", mode="markers", x=[None], y=[None], name=name, legendgroup="persp",
+                 legendgrouptitle=dict(text="Source perspective"),
+                 marker=dict(symbol=theme.PERSPECTIVE_SYMBOLS[code], color="#555555", size=11), hoverinfo="skip")
+            for code, name in theme.PERSPECTIVE_NAMES.items()]
+
+
+def spread_text(points: pd.DataFrame, long: bool = False) -> str:
+    """Per side: lowest and highest figure and their ratio (the short form goes on the chart)."""
+    parts = []
+    for group, rows in points.groupby("group", sort=False):
+        lo, hi, n = rows["low"].min(), rows["high"].max(), rows["source_id"].nunique()
+        ratio = f"{hi / lo:.1f}×" if lo > 0 else "n/a"
+        parts.append(f"{group}: {lo:,} to {hi:,} across {n} source{'s' * (n > 1)}, highest/lowest {ratio}" if long
+                     else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")
+    if not parts:
+        return "No figures for this selection."
+    return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
+
+
+def chart_height(n_rows: int) -> int:
+    """Tall enough for every source row and the whole legend."""
+    return max(560, 290 + 34 * n_rows)
+
+
+def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspectives=None, log: bool = False,
+                   controls: bool = True) -> go.Figure:
+    """Every source's figure for one or more conflicts and one category of loss.
+
+    With ``controls`` the figure carries plotly's own buttons (category, linear/log scale),
+    so it stays interactive on a page with no kernel.
+    """
+    ids = _as_list(conflict_ids)
+    points = casualty_points(ids, category, sides, perspectives)
+    if points.empty:
+        raise ValueError(f"no {category} figures for {', '.join(ids)} with this selection; "
+                         f"categories with data: {', '.join(sorted(casualty_spread(ids)['category'].unique()))}")
+    sides_present = list(dict.fromkeys(points["side"]))
+    fig = go.Figure([*side_traces(points, sides_present), *perspective_legend()])
+    names = ", ".join(points["conflict_name"].unique())
+    n_rows = points.groupby(["group", "source_label"]).ngroups
+    fig.update_xaxes(title_text=f"People {CATEGORY_NAMES[category]}", type="log" if log else "linear",
+                     separatethousands=True, rangemode="tozero" if not log else None)
+    fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
+    desc = (f"Dot-and-whisker chart of {CATEGORY_NAMES[category]} in {names}, one row per source: a single dot is "
+            f"one figure, a bar joins a source's lowest and highest figure; marker shape shows the source's "
+            f"perspective. {spread_text(points, long=True)}.")
+    theme.finish(fig, f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
+                 theme.short_sources(points["source_id"]), desc, height=chart_height(n_rows), bottom=120)
+    fig.add_annotation(text=theme.wrap(spread_text(points), 120), xref="paper", yref="paper", x=0, y=1.0, yshift=6,
+                       xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12, color="#333"),
+                       align="left", name="spread")
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top"), margin=dict(r=190, t=150))
+    if controls:
+        _add_controls(fig, ids, category, sides, perspectives, sides_present)
+    return fig
+
+
+def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> None:
+    """Plotly buttons: linear/log scale, and a dropdown over the categories that have data."""
+    buttons_scale = [dict(label="Linear scale", method="relayout", args=[{"xaxis.type": "linear"}]),
+                     dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}])]
+    above = 1 + 58 / (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)  # 58 px above the plot
+    menus = [dict(type="buttons", direction="right", buttons=buttons_scale, x=1.0, xanchor="right", y=above,
+                  yanchor="bottom", showactive=True, active=0 if fig.layout.xaxis.type != "log" else 1)]
+    available = [c for c in CATEGORY_NAMES if c in set(casualty_spread(ids)["category"])]
+    if len(available) > 1:
+        options = []
+        for cat in available:
+            pts = casualty_points(ids, cat, sides, perspectives)
+            traces = side_traces(pts, sides_present)
+            options.append(dict(label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(), method="update", args=[
+                {"x": [t["x"] for t in traces], "y": [t["y"] for t in traces],
+                 "hovertext": [t["hovertext"] for t in traces], "marker.symbol": [t["marker"]["symbol"] for t in traces]},
+                {"xaxis.title.text": f"People {CATEGORY_NAMES[cat]}", "annotations[1].text": theme.wrap(spread_text(pts), 120)},
+                list(range(len(traces)))]))
+        menus.append(dict(type="dropdown", buttons=options, x=0.0, xanchor="left", y=above, yanchor="bottom",
+                          active=available.index(category) if category in available else 0, showactive=True))
+    fig.update_layout(updatemenus=menus)

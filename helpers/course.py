@@ -1,0 +1,29 @@
+"""The course map: the lessons in teaching order, built from ``eras.csv``."""
+from __future__ import annotations
+
+from IPython.display import Markdown
+
+from . import data
+from .package_schema import DATA_DIR
+
+NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
+
+
+def course_map() -> Markdown:
+    """A table of every lesson with its years, a link to its notebook and what it teaches."""
+    eras = data.load("eras").sort_values("order")
+    lines = ["| # | Lesson | Years | What it teaches |", "| --- | --- | --- | --- |"]
+    for era in eras.itertuples():
+        years = "whole span" if era.era_id in ("orientation", "capstone") else f"{era.start_year}–{era.end_year}"
+        ready = (NOTEBOOK_DIR / era.notebook).exists()
+        title = f"[{era.title}]({era.notebook})" if ready else f"{era.title} *(in preparation)*"
+        lines.append(f"| {era.order:02d} | {title} | {years} | {era.summary} |")
+    return Markdown("\n".join(lines))
+
+
+def data_overview() -> Markdown:
+    """How many rows each table holds, so students see the size of the evidence."""
+    frames = data.load_all()
+    lines = ["| Table | Rows |", "| --- | ---: |"]
+    lines += [f"| `{name}.csv` | {len(df)} |" for name, df in frames.items()]
+    return Markdown("\n".join(lines))

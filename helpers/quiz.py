@@ -1,0 +1,73 @@
+"""Check-your-understanding questions that work live and on a static page, with no JavaScript.
+
+Each question is a group of radio buttons; choosing one reveals that answer's feedback
+through CSS alone, so the same HTML works in JupyterLab, on the website, in slides and
+offline, and never calls a third-party host. Questions live in JSON files beside the
+notebooks (``notebooks/questions/<lesson>.json``) so teachers can edit them without code.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from pathlib import Path
+
+from IPython.display import HTML
+
+QUESTION_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "questions"
+
+STYLE = """<style>
+.cq{font-family:inherit;max-width:760px}
+.cq fieldset{border:1px solid #c9c9c9;border-radius:8px;margin:0 0 14px;padding:10px 14px}
+.cq legend{font-weight:600;padding:0 6px}
+.cq-a{margin:6px 0}
+.cq-a label{cursor:pointer;margin-left:6px}
+.cq-fb{display:none;margin:4px 0 6px 26px;padding:6px 10px;border-left:4px solid;border-radius:3px}
+.cq-a input:checked ~ .cq-fb{display:block}
+.cq-right{border-color:#1b7837;background:#eef7ee;color:#0f4d22}
+.cq-wrong{border-color:#b2182b;background:#fbeeee;color:#7a0f1c}
+</style>"""
+
+
+def validate_questions(questions: list[dict], where: str = "questions") -> None:
+    """Every question needs text and at least two answers with feedback, exactly one correct."""
+    for n, q in enumerate(questions, start=1):
+        answers = q.get("answers", [])
+        if not q.get("question") or len(answers) < 2:
+            raise ValueError(f"{where}, question {n}: needs 'question' text and at least two 'answers'")
+        if sum(bool(a.get("correct")) for a in answers) != 1:
+            raise ValueError(f"{where}, question {n}: mark exactly one answer with \"correct\": true")
+        for m, a in enumerate(answers, start=1):
+            if not a.get("answer") or not a.get("feedback"):
+                raise ValueError(f"{where}, question {n}, answer {m}: needs 'answer' and 'feedback' text")
+
+
+def quiz_html(questions: list[dict], title: str = "Check your understanding") -> str:
+    validate_questions(questions)
+    parts = [STYLE, f'<div class="cq" role="group" aria-label="{html.escape(title)}">']
+    for n, q in enumerate(questions, start=1):
+        qid = "cq" + hashlib.sha1(q["question"].encode()).hexdigest()[:10]
+        parts.append(f"<fieldset><legend>{n}. {html.escape(q['question'])}</legend>")
+        for m, a in enumerate(q["answers"]):
+            aid = f"{qid}-{m}"
+            verdict, cls = ("Correct.", "cq-right") if a.get("correct") else ("Not quite.", "cq-wrong")
+            parts.append(f'<div class="cq-a"><input type="radio" id="{aid}" name="{qid}">'
+                         f'<label for="{aid}">{html.escape(a["answer"])}</label>'
+                         f'<div class="cq-fb {cls}"><strong>{verdict}</strong> {html.escape(a["feedback"])}</div></div>')
+        parts.append("</fieldset>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def quiz(lesson: str, title: str = "Check your understanding") -> HTML:
+    """The questions of ``notebooks/questions/<lesson>.json`` as an interactive block."""
+    path = QUESTION_DIR / f"{lesson}.json"
+    if not path.exists():
+        have = ", ".join(sorted(p.stem for p in QUESTION_DIR.glob("*.json")))
+        raise FileNotFoundError(f"no questions file {path.name}; available: {have or 'none'}")
+    try:
+        questions = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path.name}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})") from None
+    validate_questions(questions, path.name)
+    return HTML(quiz_html(questions, title))

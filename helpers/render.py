@@ -1,0 +1,87 @@
+"""How a figure reaches the reader: ``live`` (a kernel, ipywidgets) or ``static`` (no kernel).
+
+Live: explorers return widget boxes around a plotly ``FigureWidget`` updated in place.
+Static (the website, slides, a notebook viewer): the same calls return plain plotly figures
+whose controls are plotly's own (dropdowns, sliders, animation frames). The default is
+``live``; the site and slide builds set ``COURSE_RENDER_MODE=static`` for their kernels.
+Maps never fetch a base map from a CDN: the Natural Earth topojson shipped in
+``helpers/assets/topojson`` is handed to plotly.js as ``window.PlotlyGeoAssets``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+MODES = ("live", "static")
+ENV_VAR = "COURSE_RENDER_MODE"
+TOPOJSON_DIR = Path(__file__).parent / "assets" / "topojson"
+# A relative URL: if the shipped assets were ever missing, plotly asks the page's own host,
+# never the CDN it uses by default.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": "topojson/",
+                 "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def default_mode() -> str:
+    mode = os.environ.get(ENV_VAR, "live")
+    return resolve(mode)
+
+
+def resolve(mode: str | None) -> str:
+    """``mode`` checked, or the default when None."""
+    if mode is None:
+        return default_mode()
+    if mode not in MODES:
+        raise ValueError(f"unknown render mode {mode!r}; choose one of: {', '.join(MODES)}")
+    return mode
+
+
+@lru_cache(maxsize=1)
+def geo_assets_js() -> str:
+    """JavaScript that gives plotly.js every shipped base map, so geo charts need no network."""
+    maps = {p.stem: json.loads(p.read_text()) for p in sorted(TOPOJSON_DIR.glob("*.json"))}
+    return "window.PlotlyGeoAssets = Object.assign(window.PlotlyGeoAssets || {}, {topojson: %s});" % json.dumps(
+        maps, separators=(",", ":"))
+
+
+class StaticPageRenderer(MimetypeRenderer):
+    """HTML that draws with the page's shared ``window.Plotly`` (loaded once per site), plus
+    the plotly JSON for viewers that render it themselves."""
+
+    def to_mimebundle(self, fig_dict):
+        import plotly.graph_objects as go
+        fig = go.Figure(fig_dict)
+        html = pio.to_html(fig, include_plotlyjs=False, full_html=False, config=PLOTLY_CONFIG,
+                           default_width="100%", default_height=f"{fig.layout.height or 480}px")
+        return {"text/html": html,
+                "application/vnd.plotly.v1+json": {**fig.to_plotly_json(), "config": PLOTLY_CONFIG}}
+
+
+def configure_plotly() -> None:
+    """Register the course's renderers; static mode uses the shared-plotly.js page renderer."""
+    pio.renderers["course_static"] = StaticPageRenderer()
+    base = pio.renderers["plotly_mimetype"]
+    base.config = PLOTLY_CONFIG
+    pio.renderers.default = "course_static" if default_mode() == "static" else "plotly_mimetype"
+
+
+def setup() -> None:
+    """Call once at the top of a lesson: registers the renderers and, in a live kernel, gives
+    JupyterLab's plotly.js the offline base maps (the website loads them as a shared file)."""
+    configure_plotly()
+    if default_mode() == "live":
+        from IPython.display import HTML, display
+        display(HTML(f"<script>{geo_assets_js()}</script>"), metadata={"tags": ["course-setup"]})
+
+
+def write_standalone_html(fig, path) -> Path:
+    """One self-contained HTML file (plotly.js and base maps inlined) that works offline."""
+    html = pio.to_html(fig, include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG)
+    html = html.replace("<head>", f"<head><meta charset='utf-8'><script>{geo_assets_js()}</script>", 1)
+    path = Path(path)
+    path.write_text(html, encoding="utf-8")
+    return path

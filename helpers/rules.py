@@ -1,0 +1,95 @@
+"""Rules that span rows or tables, which a Table Schema cannot express.
+
+Foreign keys (also inside ``;``-separated lists), ``low <= high``, a date inside its era,
+and an end never before its start. Each failure becomes a ``Problem`` naming the row.
+"""
+from __future__ import annotations
+
+import difflib
+
+import pandas as pd
+
+from . import package_schema as ps
+from .errors import Problem
+
+RANGES = {"casualties": [("low", "high")], "deployments": [("strength_low", "strength_high")]}
+IN_ERA = {"events": "date", "conflicts": "start_date"}
+START_END = {"events": ("date", "end_date"), "conflicts": ("start_date", "end_date"),
+             "treaties": ("signed_date", "ended_date"), "territory": ("start_date", "end_date")}
+
+
+def check_all(frames: dict[str, pd.DataFrame], rows: dict[str, list[int]], data_dir) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, df in frames.items():
+        numbers = rows[name]
+        problems += _foreign_keys(name, df, numbers, frames, data_dir)
+        problems += _list_foreign_keys(name, df, numbers, frames, data_dir)
+        for low, high in RANGES.get(name, []):
+            bad = df[low].notna() & df[high].notna() & (df[low] > df[high])
+            for i in df.index[bad]:
+                problems.append(Problem(f"{name}.csv", numbers[i], low, f"{df.at[i, low]} > {df.at[i, high]}",
+                                        f"{low} is larger than {high}",
+                                        f"swap the two numbers; for a single figure write it in both {low} and {high}"))
+        if name in START_END:
+            start, end = START_END[name]
+            bad = df[end].notna() & (df[end] < df[start])
+            for i in df.index[bad]:
+                problems.append(Problem(f"{name}.csv", numbers[i], end, str(df.at[i, end].date()),
+                                        f"{end} is before {start} ({df.at[i, start].date()})",
+                                        "check both dates; an end cannot come before its start"))
+        if name in IN_ERA and "eras" in frames:
+            problems += _inside_era(name, df, numbers, frames["eras"], IN_ERA[name])
+    return problems
+
+
+def _suggest(value: str, choices) -> str:
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=3, cutoff=0.6)
+    return f" (close matches: {', '.join(close)})" if close else ""
+
+
+def _foreign_keys(name, df, numbers, frames, data_dir) -> list[Problem]:
+    out = []
+    for fk in ps.foreign_keys(name, data_dir):
+        col, target = fk["fields"][0], fk["reference"]["resource"]
+        ref_col = fk["reference"]["fields"][0]
+        if target not in frames:
+            continue
+        valid = set(frames[target][ref_col].dropna().astype(str))
+        for i, value in df[col].items():
+            if pd.notna(value) and str(value) not in valid:
+                out.append(Problem(f"{name}.csv", numbers[i], col, str(value), f"no {ref_col} \"{value}\" in {target}.csv",
+                                   f"use an id that exists in {target}.csv{_suggest(value, valid)}, or add a row for it there first"))
+    return out
+
+
+def _list_foreign_keys(name, df, numbers, frames, data_dir) -> list[Problem]:
+    out = []
+    for lfk in ps.list_foreign_keys(name, data_dir):
+        if lfk.resource not in frames:
+            continue
+        valid = set(frames[lfk.resource][lfk.ref_field].dropna().astype(str))
+        for i, cell in df[lfk.field].items():
+            if pd.isna(cell):
+                continue
+            for value in str(cell).split(";"):
+                if value not in valid:
+                    out.append(Problem(f"{name}.csv", numbers[i], lfk.field, str(cell),
+                                       f"\"{value}\" is not a {lfk.ref_field} in {lfk.resource}.csv",
+                                       f"use ids that exist in {lfk.resource}.csv{_suggest(value, valid)}, "
+                                       f"or add a row for \"{value}\" there first"))
+    return out
+
+
+def _inside_era(name, df, numbers, eras, date_col) -> list[Problem]:
+    out = []
+    spans = eras.set_index("era_id")[["start_year", "end_year"]]
+    for i in df.index:
+        era, date = df.at[i, "era_id"], df.at[i, date_col]
+        if pd.isna(date) or era not in spans.index:
+            continue
+        lo, hi = spans.loc[era]
+        if not lo <= date.year <= hi:
+            out.append(Problem(f"{name}.csv", numbers[i], date_col, str(date.date()),
+                               f"the date is outside its era {era} ({lo}-{hi})",
+                               "correct the date, or put the row in the era whose years contain it (see eras.csv)"))
+    return out

@@ -1,0 +1,168 @@
+"""Every way a teacher's spreadsheet can break a table gives one clear DataError.
+
+Each test breaks a private copy of the package and asserts the exact file, row and column.
+"""
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from helpers import DataError, data
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows, delimiter=",", encoding="utf-8", newline="\n"):
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=newline).writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+
+
+def set_cell(path: Path, row: int, column: str, value: str):
+    """Row numbered as a spreadsheet shows it (header = 1)."""
+    rows = rows_of(path)
+    rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+
+
+def problems_of(data_dir: Path):
+    data.clear_cache()
+    with pytest.raises(DataError) as info:
+        data.load_all(data_dir)
+    return info.value.problems
+
+
+def only(problems, **expect):
+    matching = [p for p in problems if all(getattr(p, k) == v for k, v in expect.items())]
+    assert matching, f"no problem with {expect} among:\n" + "\n".join(map(str, problems))
+    return matching[0]
+
+
+def loads_like_original(data_dir: Path, table: str):
+    data.clear_cache()
+    original = data.load(table)
+    data.clear_cache()
+    changed = data.load(table, data_dir)
+    assert changed.equals(original)
+
+
+def test_excel_utf8_bom_and_crlf_loads(data_copy):
+    path = data_copy / "places.csv"
+    write_rows(path, rows_of(path), encoding="utf-8-sig", newline="\r\n")
+    loads_like_original(data_copy, "places")
+
+
+def test_european_semicolon_file_with_decimal_commas_loads(data_copy):
+    path = data_copy / "places.csv"
+    rows = rows_of(path)
+    lat, lon = rows[0].index("lat"), rows[0].index("lon")
+    for r in rows[1:]:
+        r[lat], r[lon] = r[lat].replace(".", ","), r[lon].replace(".", ",")
+    write_rows(path, rows, delimiter=";", encoding="utf-8-sig", newline="\r\n")
+    loads_like_original(data_copy, "places")
+
+
+def test_latin1_file_loads(data_copy):
+    path = data_copy / "eras.csv"
+    rows = rows_of(path)
+    rows[1][rows[0].index("summary")] += " Café"
+    write_rows(path, rows, encoding="latin-1")
+    data.clear_cache()
+    assert data.load("eras", data_copy).loc[0, "summary"].endswith("Café")
+
+
+def test_wrong_date_format_names_cell_and_both_readings(data_copy):
+    set_cell(data_copy / "events.csv", 3, "date", "05/09/1905")
+    p = only(problems_of(data_copy), file="events.csv", row=3, column="date")
+    assert p.value == "05/09/1905"
+    assert "1905-09-05" in p.fix and "1905-05-09" in p.fix
+
+
+def test_unknown_source_id(data_copy):
+    set_cell(data_copy / "casualties.csv", 2, "source_id", "no_such_source")
+    p = only(problems_of(data_copy), file="casualties.csv", row=2, column="source_id")
+    assert "sources.csv" in p.rule and "no_such_source" in p.value
+
+
+def test_unknown_id_inside_a_list(data_copy):
+    rows = rows_of(data_copy / "events.csv")
+    first = rows[4][rows[0].index("source_ids")]
+    set_cell(data_copy / "events.csv", 5, "source_ids", first + ";ghost_source")
+    p = only(problems_of(data_copy), file="events.csv", row=5, column="source_ids")
+    assert "ghost_source" in p.rule
+
+
+def test_low_greater_than_high(data_copy):
+    set_cell(data_copy / "casualties.csv", 2, "low", "999999")
+    set_cell(data_copy / "casualties.csv", 2, "high", "1")
+    p = only(problems_of(data_copy), file="casualties.csv", row=2, column="low")
+    assert "larger" in p.rule and "swap" in p.fix
+
+
+@pytest.mark.parametrize("how", ["missing", "renamed"])
+def test_missing_or_renamed_column(data_copy, how):
+    path = data_copy / "casualties.csv"
+    rows = rows_of(path)
+    i = rows[0].index("category")
+    if how == "missing":
+        rows = [r[:i] + r[i + 1:] for r in rows]
+    else:
+        rows[0][i] = "Category type"
+    write_rows(path, rows)
+    p = only(problems_of(data_copy), file="casualties.csv", row=1, column="category")
+    assert ("Category type" in p.fix) == (how == "renamed")
+
+
+def test_extra_column(data_copy):
+    path = data_copy / "glossary.csv"
+    rows = rows_of(path)
+    write_rows(path, [r + (["my notes"] if n == 0 else ["x"]) for n, r in enumerate(rows)])
+    p = only(problems_of(data_copy), file="glossary.csv", row=1, column="my notes")
+    assert "datapackage.json" in p.fix
+
+
+def test_empty_file(data_copy):
+    (data_copy / "territory.csv").write_bytes(b"")
+    p = only(problems_of(data_copy), file="territory.csv")
+    assert "empty" in p.rule and "territory_id" in p.fix
+
+
+def test_duplicate_primary_key(data_copy):
+    path = data_copy / "places.csv"
+    rows = rows_of(path)
+    rows.append(list(rows[1]))
+    write_rows(path, rows)
+    p = only(problems_of(data_copy), file="places.csv", row=len(rows), column="place_id")
+    assert "row 2" in p.rule
+
+
+def test_missing_file(data_copy):
+    (data_copy / "glossary.csv").unlink()
+    p = only(problems_of(data_copy), file="glossary.csv")
+    assert "missing" in p.rule and "git checkout" in p.fix
+
+
+def test_all_problems_reported_together_and_message_is_readable(data_copy):
+    set_cell(data_copy / "casualties.csv", 2, "low", "many")
+    set_cell(data_copy / "places.csv", 3, "lat", "95")
+    problems = problems_of(data_copy)
+    only(problems, file="casualties.csv", row=2, column="low")
+    only(problems, file="places.csv", row=3, column="lat")
+    data.clear_cache()
+    with pytest.raises(DataError) as info:
+        data.load_all(data_copy)
+    text = str(info.value)
+    assert 'casualties.csv, row 2, column "low": value "many"' in text
+    assert "Traceback" not in info.value._render_traceback_()[0]
+
+
+def test_event_outside_its_era(data_copy):
+    rows = rows_of(data_copy / "events.csv")
+    era = rows[0].index("era_id")
+    row = next(n for n, r in enumerate(rows[1:], start=2) if r[era] == "border_wars")
+    set_cell(data_copy / "events.csv", row, "date", "1990-01-01")
+    p = only(problems_of(data_copy), file="events.csv", row=row, column="date")
+    assert "border_wars" in p.rule

@@ -1,0 +1,82 @@
+"""Explorers: a control change updates the same FigureWidget in place with the right data."""
+import plotly.graph_objects as go
+import pytest
+
+from helpers import data, explorers
+
+
+def xs(fig, name=None):
+    return sorted(v for t in fig.data if name is None or t.name == name for v in (t.x or ()) if v is not None)
+
+
+def test_casualty_explorer_updates_in_place():
+    box = explorers.casualty_explorer("khalkhin_gol", mode="live")
+    fig = box.figure
+    assert isinstance(fig, go.FigureWidget)
+    before = xs(fig)
+    box.controls["conflict"].value = "lake_khasan"
+    assert box.figure is fig
+    cas = data.load("casualties")
+    k = cas[(cas.conflict_id == "lake_khasan") & (cas.category == "killed")]
+    assert set(xs(fig)) == set(k["low"]) | set(k["high"]) and xs(fig) != before
+    box.controls["side"].value = "japan"
+    assert set(xs(fig)) == set(k[k.side == "japan"]["low"]) | set(k[k.side == "japan"]["high"])
+    box.controls["scale"].value = "log"
+    assert fig.layout.xaxis.type == "log"
+
+
+def test_casualty_explorer_empty_selection_shows_message():
+    box = explorers.casualty_explorer("lake_khasan", mode="live")
+    box.controls["side"].value = "usa"
+    assert xs(box.figure) == [] and "No figures" in box.message.value
+
+
+def test_deployment_explorer_slider_moves_bubbles():
+    box = explorers.deployment_explorer("khalkhin_gol", mode="live")
+    slider = box.controls["date"]
+    assert len(slider.options) > 2
+    last = [len(t.lon) for t in box.figure.data]
+    slider.value = slider.options[0][1]
+    first = [len(t.lon) for t in box.figure.data]
+    assert sum(first) < sum(last)
+    box.controls["lang"].value = "ru"
+    labels = [t for tr in box.figure.data for t in (tr.text or ()) if t]
+    assert labels and all(any("\u0400" <= ch <= "\u04ff" for ch in t) or t.isascii() for t in labels)
+
+
+def test_treaty_explorer_filters_by_party():
+    box = explorers.treaty_explorer(mode="live")
+    total = sum(len(t.y or ()) for t in box.figure.data)
+    box.controls["party"].value = "usa"
+    tr = data.load("treaties")
+    assert sum(len(t.y or ()) for t in box.figure.data) == tr["parties"].str.contains("usa").sum() < total
+
+
+def test_territory_explorer_year_changes_controllers():
+    box = explorers.territory_explorer(1900, mode="live")
+    def held():
+        return {t.name: len(t.lon) for t in box.figure.data if t.lon}
+    before = held()
+    box.controls["year"].value = 1950
+    after = held()
+    assert before != after and after.get("Soviet Union", 0) >= 4
+
+
+def test_era_overview_switches_era():
+    box = explorers.era_overview("border_wars", mode="live")
+    n = sum(len(t.x or ()) for t in box.figure.data)
+    box.controls["era"].value = "cold_war"
+    ev = data.load("events")
+    assert sum(len(t.x or ()) for t in box.figure.data) == (ev.era_id == "cold_war").sum() != n
+
+
+@pytest.mark.parametrize("make", [explorers.casualty_explorer, explorers.deployment_explorer, explorers.treaty_explorer,
+                                  explorers.territory_explorer, explorers.era_overview])
+def test_static_mode_returns_plain_figure(make):
+    fig = make(mode="static")
+    assert type(fig) is go.Figure
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(ValueError, match="live, static"):
+        explorers.treaty_explorer(mode="kernel")
