@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from . import data, render, theme
 from .charts import casualties as cas_chart, deployments as dep_chart, events as ev_chart
 from .charts import territory as ter_chart, treaties as tr_chart
-from .charts._common import fmt_date, geo_layout, places
+from .charts._common import fmt_date, geo_layout, iso, places
 from .selectors import check_choice
 
 ALL = "(all)"
@@ -297,7 +297,7 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
         with fig.batch_update():
             for kind, trace in zip(kinds, fig.data):
                 rows = ev[ev["kind"] == kind]
-                trace.x, trace.y = list(rows["date"]), [kind] * len(rows)
+                trace.x, trace.y = iso(rows["date"]), [kind] * len(rows)
                 trace.hovertext = [ev_chart._hover(r) for r in rows.itertuples()]
                 trace.showlegend = bool(len(rows))
             fig.layout.yaxis.categoryarray = present

@@ -29,6 +29,12 @@ def geo_layout(lon=None, lat=None, scope: str = "asia") -> dict:
                 showrivers=False, bgcolor="white")
 
 
+def iso(dates: pd.Series) -> list[str]:
+    """Dates as ISO strings for plotly, whose JSON encoder rejects second-resolution datetimes
+    (the data keeps seconds resolution so that dates before 1677 fit)."""
+    return [d.strftime("%Y-%m-%d") for d in pd.to_datetime(dates)] if len(dates) else []
+
+
 def fmt_date(ts, precision: str = "day") -> str:
     if pd.isna(ts):
         return ""

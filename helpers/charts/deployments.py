@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import data, theme
 from ..selectors import check_choice
-from ._common import fmt_date, geo_layout, places
+from ._common import fmt_date, geo_layout, iso, places
 
 UNITS = ["troops", "ships", "aircraft", "tanks", "guns"]
 MAX_BUBBLE_PX = 60
@@ -138,13 +138,13 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
         srows = rows[rows["side"] == side]
         colour = theme.side_colour(side)
         band = srows.groupby("date").agg(lo=("strength_low", "min"), hi=("strength_high", "max")).reset_index()
-        fig.add_trace(go.Scatter(x=band["date"], y=band["hi"], mode="lines", line=dict(width=0, color=colour),
+        fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines", line=dict(width=0, color=colour),
                                  showlegend=False, hoverinfo="skip", legendgroup=side))
-        fig.add_trace(go.Scatter(x=band["date"], y=band["lo"], mode="lines", line=dict(width=0, color=colour),
+        fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines", line=dict(width=0, color=colour),
                                  fill="tonexty", fillcolor=_translucent(colour), name=f"{theme.side_name(side)}: range of sources",
                                  hoverinfo="skip", legendgroup=side))
         fig.add_trace(go.Scatter(
-            x=srows["date"], y=srows["strength_high"], mode="markers", name=theme.side_name(side), legendgroup=side,
+            x=iso(srows["date"]), y=srows["strength_high"], mode="markers", name=theme.side_name(side), legendgroup=side,
             marker=dict(color=colour, size=10, line=dict(color="white", width=1)),
             error_y=dict(type="data", symmetric=False, array=[0] * len(srows),
                          arrayminus=list((srows["strength_high"] - srows["strength_low"]).astype(int)), color=colour),

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import data, package_schema as ps, selectors, theme
-from ._common import fmt_date, geo_layout, places
+from .. import calendars, data, package_schema as ps, selectors, theme
+from ._common import fmt_date, geo_layout, iso, places
 
 
 def _hover(r) -> str:
-    return f"<b>{r.title_en}</b><br>{fmt_date(r.date, r.date_precision)}<br>{theme.wrap(r.summary, 60)}"
+    written = calendars.as_written(r.date, r.date_precision)
+    return (f"<b>{r.title_en}</b><br>{fmt_date(r.date, r.date_precision)}" + (f" · <i>{written}</i>" if written else "")
+            + f"<br>{theme.wrap(r.summary, 60)}")
 
 
 def event_timeline(era_id: str) -> go.Figure:
@@ -20,7 +22,7 @@ def event_timeline(era_id: str) -> go.Figure:
     fig = go.Figure()
     for i, kind in enumerate(kinds):
         rows = ev[ev["kind"] == kind]
-        fig.add_trace(go.Scatter(x=rows["date"], y=[kind] * len(rows), mode="markers", name=kind,
+        fig.add_trace(go.Scatter(x=iso(rows["date"]), y=[kind] * len(rows), mode="markers", name=kind,
                                  marker=dict(size=13, color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)],
                                              symbol=i % 12, line=dict(color="white", width=1)),
                                  hovertext=[_hover(r) for r in rows.itertuples()], hoverinfo="text"))

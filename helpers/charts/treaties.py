@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, package_schema as ps, theme
+from .. import calendars, data, package_schema as ps, theme
 from ..selectors import check_choice
 from ._common import fmt_date
 
@@ -31,7 +31,9 @@ def treaty_rows(party: str | None = None, kind: str | None = None, era: str | No
 
 def _hover(r) -> str:
     parties = ", ".join(theme.side_name(p) for p in r.parties.split(";"))
-    lines = [f"<b>{r.name_en}</b>", f"{r.kind.replace('_', ' ')}; signed {fmt_date(r.signed_date)}",
+    lines = [f"<b>{r.name_en}</b>" + (f" · {r.name_ja}" if isinstance(r.name_ja, str) else "")
+             + (f" · {r.name_ru}" if isinstance(r.name_ru, str) else ""),
+             f"{r.kind.replace('_', ' ')}; signed {fmt_date(r.signed_date)} ({calendars.as_written(r.signed_date)})",
              f"Parties: {parties}"]
     if isinstance(r.mediator, str):
         lines.append(f"Mediator: {', '.join(theme.side_name(m) for m in r.mediator.split(';'))}")

@@ -1,0 +1,63 @@
+"""Lesson furniture built from the data: key terms from the glossary, further reading
+from sources.csv."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML
+
+from . import data, theme
+
+
+def key_terms(terms) -> HTML:
+    """The glossary entries for ``terms`` with their Japanese and Russian forms; a term
+    missing from glossary.csv is named so the teacher can add it."""
+    glossary = data.load("glossary").set_index("term")
+    rows, missing = [], []
+    for term in terms:
+        if term in glossary.index:
+            g = glossary.loc[term]
+            forms = " · ".join(html.escape(x) for x in [g["name_ja"], g["name_ru"]] if isinstance(x, str))
+            shown = f" ({forms})" if forms else ""
+            rows.append(f"<dt><strong>{html.escape(term)}</strong>{shown}</dt><dd>{html.escape(g['definition'])}</dd>")
+        else:
+            missing.append(term)
+    note = f"<p><em>Not yet in the glossary: {html.escape(', '.join(missing))}.</em></p>" if missing else ""
+    return HTML(f'<dl class="key-terms">{"".join(rows)}</dl>{note}')
+
+
+def sources_of(era_id: str) -> pd.DataFrame:
+    """Every source the data cites for an era (events, conflicts, casualties, deployments)."""
+    ev = data.load("events")
+    conflicts = data.load("conflicts")
+    conflicts = conflicts[conflicts["era_id"] == era_id]
+    ids = set(ev.loc[ev["era_id"] == era_id, "source_ids"].str.split(";").explode())
+    ids |= set(conflicts["source_ids"].str.split(";").explode())
+    for table in ("casualties", "deployments"):
+        t = data.load(table)
+        ids |= set(t.loc[t["conflict_id"].isin(conflicts["conflict_id"]), "source_id"])
+    src = data.load("sources")
+    return src[src["source_id"].isin(ids)]
+
+
+def further_reading(era_id: str, extra_ids=()) -> HTML:
+    """Books and articles (not encyclopedia pages) behind an era's data, grouped by perspective."""
+    src = sources_of(era_id)
+    chosen = src[src["kind"].isin(["secondary", "primary", "dataset"]) | src["source_id"].isin(extra_ids)]
+    parts = []
+    for code, name in theme.PERSPECTIVE_NAMES.items():
+        rows = chosen[chosen["perspective"] == code].sort_values(["year", "author"], na_position="last")
+        if rows.empty:
+            continue
+        items = []
+        for r in rows.itertuples():
+            who = html.escape(r.author) + ", " if isinstance(r.author, str) else ""
+            year = f" ({r.year})" if pd.notna(r.year) else ""
+            title = f"<em>{html.escape(r.title)}</em>"
+            if isinstance(r.url, str):
+                title = f'<a href="{html.escape(r.url)}">{title}</a>'
+            via = " (read as quoted in another source)" if isinstance(r.consulted_via, str) else ""
+            items.append(f"<li>{who}{title}{year}. <code>{r.source_id}</code>{via}</li>")
+        parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
+    return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")

@@ -1,0 +1,68 @@
+"""Quizzes, exercise checks and lesson furniture."""
+import json
+
+import pytest
+
+from helpers import data, exercises, lesson, quiz
+
+QUESTIONS = sorted(quiz.QUESTION_DIR.glob("*.json"))
+
+
+@pytest.mark.parametrize("path", QUESTIONS, ids=lambda p: p.name)
+def test_question_files_are_complete(path):
+    questions = json.loads(path.read_text(encoding="utf-8"))
+    assert len(questions) >= 5
+    quiz.validate_questions(questions, path.name)
+
+
+def test_quiz_html_has_a_radio_and_feedback_per_answer():
+    questions = json.loads(QUESTIONS[0].read_text(encoding="utf-8"))
+    html = quiz.quiz_html(questions)
+    answers = sum(len(q["answers"]) for q in questions)
+    assert html.count('type="radio"') == answers == html.count('class="cq-fb')
+    assert html.count("cq-right") - 1 == len(questions)  # one correct per question (+1 in the CSS)
+    assert "<script" not in html and "http" not in html
+
+
+@pytest.mark.parametrize("bad, message", [
+    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": "f"},
+                                     {"answer": "b", "correct": True, "feedback": "f"}]}], "exactly one"),
+    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": ""},
+                                     {"answer": "b", "feedback": "f"}]}], "feedback"),
+    ([{"question": "", "answers": []}], "question"),
+])
+def test_bad_questions_are_named(bad, message):
+    with pytest.raises(ValueError, match=message):
+        quiz.validate_questions(bad, "x.json")
+
+
+def test_unknown_quiz_lists_available():
+    with pytest.raises(FileNotFoundError, match="04_border_wars"):
+        quiz.quiz("99_nothing")
+
+
+def test_soviet_killed_ratio_check():
+    expected, _, _ = exercises.soviet_killed_spread()
+    assert "Right" in exercises.check_soviet_killed_ratio(expected).data
+    assert "lowest by the highest" in exercises.check_soviet_killed_ratio(1 / expected).data
+    assert "Set `ratio`" in exercises.check_soviet_killed_ratio(None).data
+    assert "Not yet" in exercises.check_soviet_killed_ratio("many").data
+
+
+def test_busiest_era_check():
+    counts = data.load("events")["era_id"].value_counts()
+    assert exercises.busiest_era() == counts.idxmax()
+    assert "Right" in exercises.check_busiest_era(counts.idxmax()).data
+    assert "not an era id" in exercises.check_busiest_era("bronze_age").data
+    assert "Not yet" in exercises.check_busiest_era(counts.idxmin()).data
+
+
+def test_key_terms_come_from_the_glossary():
+    g = data.load("glossary").iloc[0]
+    out = lesson.key_terms([g["term"], "Not a real term"]).data
+    assert g["name_ja"] in out and "Not yet in the glossary: Not a real term" in out
+
+
+def test_further_reading_groups_by_perspective():
+    out = lesson.further_reading("border_wars").data
+    assert "perspective</h4>" in out and "<li>" in out
