@@ -25,7 +25,7 @@ _CHECKER_FILES = ("csv_reading.py", "schema_check.py", "rules.py", "package_sche
 
 def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """A copy of one validated, typed table (dates as datetimes, codes as categoricals)."""
-    frames = load_all(data_dir)
+    frames = _frames(data_dir)
     if table not in frames:
         raise KeyError(f"no table {table!r}; the tables are: {', '.join(frames)}")
     return frames[table].copy()
@@ -33,10 +33,15 @@ def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
 
 def load_all(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the package, validated together; raises ``DataError`` on any problem."""
+    return {name: df.copy() for name, df in _frames(data_dir).items()}
+
+
+def _frames(data_dir) -> dict[str, pd.DataFrame]:
+    """The cached, validated tables themselves (callers must copy before changing them)."""
     key = Path(data_dir or ps.DATA_DIR).resolve()
     if key not in _CACHE:
         _CACHE[key] = _load_package(key)
-    return {name: df.copy() for name, df in _CACHE[key].items()}
+    return _CACHE[key]
 
 
 def clear_cache() -> None:

@@ -52,8 +52,7 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
     if render.resolve(mode) == "static":
         return cas_chart.casualty_chart(conflict_id, category)
     names = data.load("conflicts").set_index("conflict_id")["name_en"]
-    points = pd.concat([cas_chart.casualty_points(c, cat) for c in conflicts
-                        for cat in cas[cas["conflict_id"] == c]["category"].astype(str).unique()])
+    points = cas_chart.labelled_casualties()
     sides = list(theme.SIDE_NAMES)[:12]
     fig = go.FigureWidget(cas_chart.casualty_chart(conflict_id, category, controls=False))
     fig.data = []
@@ -70,11 +69,9 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
 
     def update(_=None):
         c = controls
-        sel = points[(points["conflict_id"] == c["conflict"].value) & (points["category"] == c["category"].value)]
-        if c["side"].value != ALL:
-            sel = sel[sel["side"] == c["side"].value]
-        if c["perspective"].value != ALL:
-            sel = sel[sel["perspective"] == c["perspective"].value]
+        side, persp = c["side"].value, c["perspective"].value
+        sel = cas_chart.select_points(points, [c["conflict"].value], c["category"].value,
+                                      None if side == ALL else [side], None if persp == ALL else [persp])
         traces = cas_chart.side_traces(sel, sides)
         rows = sel.groupby(["group", "source_label"]).ngroups
         with fig.batch_update():

@@ -20,34 +20,50 @@ def _as_list(value) -> list:
     return [value] if isinstance(value, str) else list(value)
 
 
+def labelled_casualties() -> pd.DataFrame:
+    """Every casualty figure joined to its source and conflict, with the labels charts show."""
+    cas = selectors.with_sources(data.load("casualties"))
+    names = data.load("conflicts").set_index("conflict_id")["name_en"]
+    cas["side"] = cas["side"].astype(str)
+    cas["category"] = cas["category"].astype(str)
+    cas["perspective"] = cas["perspective"].astype(str)
+    cas["conflict_name"] = cas["conflict_id"].map(names)
+    cas["source_label"] = [_source_label(r) for r in cas.itertuples()]
+    clash = cas.duplicated(["conflict_id", "side", "source_label"], keep=False)
+    cas.loc[clash, "source_label"] = cas.loc[clash, "source_label"] + " [" + cas.loc[clash, "source_id"] + "]"
+    return cas
+
+
+def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=None, perspectives=None) -> pd.DataFrame:
+    """Rows of ``labelled_casualties()`` for a selection, with the ``group`` label of the y axis."""
+    rows = table[table["conflict_id"].isin(conflict_ids) & (table["category"] == category)]
+    if sides is not None:
+        rows = rows[rows["side"].isin(sides)]
+    if perspectives is not None:
+        rows = rows[rows["perspective"].isin(perspectives)]
+    multi = len(conflict_ids) > 1
+    rows = rows.assign(group=[(f"{r.conflict_name}: " if multi else "") + theme.side_name(r.side) for r in rows.itertuples()])
+    return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
+
+
 def casualty_points(conflict_ids, category: str = "killed", sides=None, perspectives=None) -> pd.DataFrame:
     """One row per source figure, with the labels the chart shows; raises on unknown codes."""
-    cas = data.load("casualties")
-    conflicts = data.load("conflicts").set_index("conflict_id")
+    table = labelled_casualties()
     ids = _as_list(conflict_ids)
     if not ids:
         raise ValueError("give at least one conflict id")
     for cid in ids:
-        check_choice("conflict", cid, cas["conflict_id"].unique())
+        check_choice("conflict", cid, table["conflict_id"].unique())
     check_choice("category", category, list(CATEGORY_NAMES))
-    rows = selectors.with_sources(cas[cas["conflict_id"].isin(ids) & (cas["category"] == category)])
     if sides is not None:
-        for s in _as_list(sides):
+        sides = _as_list(sides)
+        for s in sides:
             check_choice("side", s, list(theme.SIDE_NAMES))
-        rows = rows[rows["side"].isin(_as_list(sides))]
     if perspectives is not None:
-        for p in _as_list(perspectives):
+        perspectives = _as_list(perspectives)
+        for p in perspectives:
             check_choice("perspective", p, list(theme.PERSPECTIVE_NAMES))
-        rows = rows[rows["perspective"].isin(_as_list(perspectives))]
-    rows = rows.copy()
-    rows["side"] = rows["side"].astype(str)
-    rows["perspective"] = rows["perspective"].astype(str)
-    rows["conflict_name"] = rows["conflict_id"].map(conflicts["name_en"])
-    rows["source_label"] = [_source_label(r) for r in rows.itertuples()]
-    clash = rows.duplicated(["conflict_id", "side", "source_label"], keep=False)
-    rows.loc[clash, "source_label"] = rows.loc[clash, "source_label"] + " [" + rows.loc[clash, "source_id"] + "]"
-    rows["group"] = [(f"{r.conflict_name}: " if len(ids) > 1 else "") + theme.side_name(r.side) for r in rows.itertuples()]
-    return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
+    return select_points(table, ids, category, sides, perspectives)
 
 
 def _source_label(row) -> str:
@@ -169,8 +185,10 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
     available = [c for c in CATEGORY_NAMES if c in set(casualty_spread(ids)["category"])]
     if len(available) > 1:
         options = []
+        table = labelled_casualties()
         for cat in available:
-            pts = casualty_points(ids, cat, sides, perspectives)
+            pts = select_points(table, ids, cat, None if sides is None else _as_list(sides),
+                                None if perspectives is None else _as_list(perspectives))
             traces = side_traces(pts, sides_present)
             options.append(dict(label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(), method="update", args=[
                 {"x": [t["x"] for t in traces], "y": [t["y"] for t in traces],
