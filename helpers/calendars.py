@@ -2,6 +2,7 @@
 Japanese era years (nengō), computed from the Gregorian dates the data stores."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
@@ -39,13 +40,18 @@ def japanese_era(day) -> tuple[str, str, int]:
     new year (late January to February), so for a date early in a Gregorian year the
     year as written at the time may be one less.
     """
-    eras = data.load("japanese_eras").sort_values("start_date")
+    starts, names = _era_starts()
     ts = pd.Timestamp(day)
-    before = eras[eras["start_date"] <= ts]
-    if before.empty:
-        raise ValueError(f"{ts.date()} is before the first era in japanese_eras.csv ({eras['start_date'].min().date()})")
-    era = before.iloc[-1]
-    return era["era_name"], era["name_ja"], ts.year - era["start_date"].year + 1
+    i = bisect.bisect_right(starts, ts) - 1
+    if i < 0:
+        raise ValueError(f"{ts.date()} is before the first era in japanese_eras.csv ({starts[0].date()})")
+    name, name_ja = names[i]
+    return name, name_ja, ts.year - starts[i].year + 1
+
+
+def _era_starts():
+    eras = data.peek("japanese_eras").sort_values("start_date")
+    return list(eras["start_date"]), list(zip(eras["era_name"], eras["name_ja"]))
 
 
 def japanese_label(day) -> str:

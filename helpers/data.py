@@ -31,6 +31,14 @@ def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     return frames[table].copy()
 
 
+def peek(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The cached table itself, not a copy: for read-only use in hot paths (widget handlers)."""
+    frames = _frames(data_dir)
+    if table not in frames:
+        raise KeyError(f"no table {table!r}; the tables are: {', '.join(frames)}")
+    return frames[table]
+
+
 def load_all(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the package, validated together; raises ``DataError`` on any problem."""
     return {name: df.copy() for name, df in _frames(data_dir).items()}

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from . import data, render, theme
 from .charts import casualties as cas_chart, deployments as dep_chart, events as ev_chart
 from .charts import territory as ter_chart, treaties as tr_chart
-from .charts._common import fmt_date, geo_layout, iso, places
+from .charts._common import fmt_date, geo_layout, places
 from .selectors import check_choice
 
 ALL = "(all)"
@@ -52,11 +52,13 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
     if render.resolve(mode) == "static":
         return cas_chart.casualty_chart(conflict_id, category)
     names = data.load("conflicts").set_index("conflict_id")["name_en"]
-    points = cas_chart.labelled_casualties()
+    points = cas_chart.records(cas_chart.labelled_casualties())
+    for r in points:
+        r["group"] = theme.side_name(r["side"])
     sides = list(theme.SIDE_NAMES)[:12]
     fig = go.FigureWidget(cas_chart.casualty_chart(conflict_id, category, controls=False))
     fig.data = []
-    for t in cas_chart.side_traces(points.iloc[0:0], sides) + cas_chart.perspective_legend():
+    for t in cas_chart.side_traces([], sides) + cas_chart.perspective_legend():
         fig.add_trace(t)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
@@ -69,16 +71,17 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
 
     def update(_=None):
         c = controls
-        side, persp = c["side"].value, c["perspective"].value
-        sel = cas_chart.select_points(points, [c["conflict"].value], c["category"].value,
-                                      None if side == ALL else [side], None if persp == ALL else [persp])
+        conflict, category, side, persp = (c[k].value for k in ("conflict", "category", "side", "perspective"))
+        sel = sorted((r for r in points if r["conflict_id"] == conflict and r["category"] == category
+                      and side in (ALL, r["side"]) and persp in (ALL, r["perspective"])),
+                     key=lambda r: (r["side"], r["low"]))
         traces = cas_chart.side_traces(sel, sides)
-        rows = sel.groupby(["group", "source_label"]).ngroups
+        rows = len({(r["group"], r["source_label"]) for r in sel})
         with fig.batch_update():
             for trace, new in zip(fig.data, traces):
-                trace.x, trace.y = new["x"], new["y"]
-                trace.hovertext, trace.marker.symbol = new["hovertext"], new["marker"]["symbol"]
-                trace.showlegend = new["showlegend"]
+                if trace.x != tuple(new["x"]) or trace.y != (tuple(new["y"][0]), tuple(new["y"][1])):
+                    trace.update(x=new["x"], y=new["y"], hovertext=new["hovertext"],
+                                 marker_symbol=new["marker"]["symbol"], showlegend=new["showlegend"])
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
@@ -104,12 +107,13 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
     if render.resolve(mode) == "static":
         return dep_chart.deployment_map(conflict_id, unit, lang)
     dep = dep.assign(side=dep["side"].astype(str), unit=dep["unit"].astype(str))
-    labels = {lg: places(lg) for lg in theme.LANGUAGES}
+    recs = [r for u in dep_chart.UNITS for r in dep_chart.with_hover(dep[dep["unit"] == u], u)]
+    where = {lg: dep_chart.place_lookup(lg) for lg in theme.LANGUAGES}
     names = data.load("conflicts").set_index("conflict_id")["name_en"]
     sides = list(theme.SIDE_NAMES)[:12]
     fig = go.FigureWidget(dep_chart.deployment_map(conflict_id, unit, lang, controls=False))
     fig.data = []
-    for t in dep_chart._bubble_traces(dep.iloc[0:0], labels[lang], sides, 1.0, unit):
+    for t in dep_chart._bubble_traces([], where[lang], sides, 1.0, unit):
         fig.add_trace(t)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
@@ -124,40 +128,41 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
 
     def select():
         c = controls
-        rows = dep[(dep["conflict_id"] == c["conflict"].value) & (dep["unit"] == c["unit"].value)]
-        if c["side"].value != ALL:
-            rows = rows[rows["side"] == c["side"].value]
-        state["rows"] = rows.sort_values("date")
-        dates = sorted(state["rows"]["date"].unique())
-        opts = [(fmt_date(d), str(pd.Timestamp(d).date())) for d in dates] or [("—", "")]
+        rows = [r for r in recs if r["conflict_id"] == c["conflict"].value and r["unit"] == c["unit"].value
+                and c["side"].value in (ALL, r["side"])]
+        state["rows"] = rows
+        state["sizeref"] = 2.0 * max((r["strength_high"] for r in rows), default=1) / dep_chart.MAX_BUBBLE_PX ** 2
+        dates = sorted({r["date"] for r in rows})
+        opts = [(fmt_date(d), str(d.date())) for d in dates] or [("—", "")]
         c["date"].unobserve(draw, names="value")
         c["date"].options = opts
         c["date"].value = opts[-1][1]
         c["date"].observe(draw, names="value")
-        pl = labels[c["lang"].value]
-        mapped = state["rows"][state["rows"]["place_id"].isin(pl.index)]
-        if len(mapped):
-            lon, lat = pl.loc[mapped["place_id"], "lon"], pl.loc[mapped["place_id"], "lat"]
-            fig.layout.geo.lonaxis.range = [lon.min() - 6, lon.max() + 6]
-            fig.layout.geo.lataxis.range = [lat.min() - 3, lat.max() + 3]
+        coords = [where["en"][r["place_id"]][:2] for r in rows if r["place_id"] in where["en"]]
+        if coords:
+            lons, lats = [p[0] for p in coords], [p[1] for p in coords]
+            fig.layout.geo.lonaxis.range = [min(lons) - 6, max(lons) + 6]
+            fig.layout.geo.lataxis.range = [min(lats) - 3, max(lats) + 3]
         draw()
 
     def draw(_=None):
-        rows, day = state["rows"], controls["date"].value
-        shown = dep_chart.state_on(rows, day) if day else rows.iloc[0:0]
-        top = float(rows["strength_high"].max()) if len(rows) else 1.0
-        traces = dep_chart._bubble_traces(shown, labels[controls["lang"].value], sides,
-                                          2.0 * top / dep_chart.MAX_BUBBLE_PX ** 2, controls["unit"].value)
+        day = controls["date"].value
+        shown = dep_chart.state_records(state["rows"], day) if day else []
+        traces = dep_chart._bubble_traces(shown, where[controls["lang"].value], sides, state["sizeref"],
+                                          controls["unit"].value)
         with fig.batch_update():
             for trace, new in zip(fig.data, traces):
-                trace.lon, trace.lat = new["lon"], new["lat"]
-                trace.marker.size, trace.marker.sizeref = new["marker"]["size"], new["marker"]["sizeref"]
+                if trace.lon == tuple(new["lon"]) and trace.marker.size == tuple(new["marker"]["size"]) \
+                        and trace.text == tuple(new.get("text") or ()) or (not trace.lon and not new["lon"]):
+                    continue
+                update = dict(lon=new["lon"], lat=new["lat"], marker_size=new["marker"]["size"],
+                              marker_sizeref=new["marker"]["sizeref"], showlegend=new["showlegend"])
                 if "text" in new:
-                    trace.text, trace.hovertext = new["text"], new["hovertext"]
-                trace.showlegend = bool(len(new["lon"])) and new.get("showlegend", True)
+                    update.update(text=new["text"], hovertext=new["hovertext"])
+                trace.update(update)
             fig.layout.title.text = (f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
                                      + (f", as of {fmt_date(day)}" if day else ""))
-        _say(message, None if len(shown) else
+        _say(message, None if shown else
              f"No {controls['unit'].value} figures for this selection: choose another unit or side.")
 
     for key in ("conflict", "unit", "side"):
@@ -175,13 +180,17 @@ def treaty_explorer(mode: str | None = None):
     """Treaty timeline; controls: party, kind, era."""
     if render.resolve(mode) == "static":
         return tr_chart.treaty_timeline()
-    tr = data.load("treaties")
-    kinds = [k for k in tr_chart.ps.enum_of("treaties", "kind") if k in set(tr["kind"].astype(str))]
-    parties = sorted({p for ps_ in tr["parties"] for p in ps_.split(";")})
+    tr = tr_chart.prepared(data.load("treaties")).sort_values("signed_date")
+    kinds = [k for k in tr_chart.ps.enum_of("treaties", "kind") if k in set(tr["kind"])]
+    recs = tr.to_dict("records")
+    for r in recs:
+        r["party_set"], r["year"] = set(r["parties"].split(";")), r["signed_date"].year
+    parties = sorted({p for r in recs for p in r["party_set"]})
     eras = data.load("eras")
+    spans = {e.era_id: (e.start_year, e.end_year) for e in eras.itertuples()}
     fig = go.FigureWidget(tr_chart.treaty_timeline(controls=False))
     fig.data = []
-    for t in tr_chart.treaty_traces(tr.iloc[0:0], kinds):
+    for t in tr_chart.treaty_traces([], kinds):
         fig.add_trace(t)
     controls = {
         "party": _dropdown("Party", [ALL] + [(theme.side_name(p), p) for p in parties], ALL),
@@ -192,21 +201,16 @@ def treaty_explorer(mode: str | None = None):
     message = W.HTML()
 
     def update(_=None):
-        c = controls
-        rows = tr
-        if c["party"].value != ALL:
-            rows = rows[rows["parties"].str.split(";").apply(lambda p: c["party"].value in p)]
-        if c["kind"].value != ALL:
-            rows = rows[rows["kind"] == c["kind"].value]
-        if c["era"].value != ALL:
-            era = eras.set_index("era_id").loc[c["era"].value]
-            rows = rows[rows["signed_date"].dt.year.between(era.start_year, era.end_year)]
-        rows = rows.sort_values("signed_date")
+        party, kind, era = (controls[k].value for k in ("party", "kind", "era"))
+        lo, hi = spans.get(era, (0, 9999))
+        rows = [r for r in recs if (party == ALL or party in r["party_set"]) and kind in (ALL, r["kind"])
+                and lo <= r["year"] <= hi]
         with fig.batch_update():
             for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds)):
-                trace.x, trace.y, trace.base = new["x"], new["y"], new["base"]
-                trace.hovertext, trace.showlegend = new["hovertext"], new["showlegend"]
-            fig.layout.yaxis.categoryarray = list(rows["name_en"])
+                if trace.y != tuple(new["y"]):
+                    trace.update(x=new["x"], y=new["y"], base=new["base"], hovertext=new["hovertext"],
+                                 showlegend=new["showlegend"])
+            fig.layout.yaxis.categoryarray = [r["name_en"] for r in rows]
             fig.layout.height = max(450, 130 + 24 * len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
@@ -225,13 +229,21 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
         return ter_chart.territory_map(year)
     ter = data.load("territory")
     ter = ter.assign(controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str))
-    pl = places("en")
-    sides = list(theme.SIDE_NAMES)[:12]
+    where = places("en")
+    ter = ter[ter["place_id"].isin(where.index)]
+    far_future = pd.Timestamp("2262-01-01")
+    recs = [dict(tid=r.territory_id, name=r.name_en, controller=r.controller, start=r.start_date,
+                 end=r.end_date if pd.notna(r.end_date) else far_future, lon=where.at[r.place_id, "lon"],
+                 lat=where.at[r.place_id, "lat"],
+                 hover=f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)}"
+                       + (f"<br>claimed by {theme.side_name(r.claimed_by)}" if isinstance(r.claimed_by, str) else ""))
+            for r in ter.itertuples()]
+    controllers = list(dict.fromkeys(r["controller"] for r in recs))
     first = int(ter["start_date"].dt.year.min())
     fig = go.FigureWidget(go.Figure(layout=dict(geo=geo_layout(lon=[118, 160], lat=[36, 56]))))
-    for side in sides:
-        fig.add_trace(go.Scattergeo(lon=[], lat=[], name=theme.side_name(side), mode="markers+text",
-                                    textposition="middle right", marker=dict(size=16, color=theme.side_colour(side),
+    for code in controllers:
+        fig.add_trace(go.Scattergeo(lon=[], lat=[], name=theme.side_name(code), mode="markers+text",
+                                    textposition="middle right", marker=dict(size=16, color=theme.side_colour(code),
                                                                               line=dict(color="white", width=1.5))))
     theme.finish(fig, "Who held what", theme.short_sources(ter["source_ids"].str.split(";").explode()),
                  "Map of the disputed territories for the chosen year, coloured by the state holding each.", height=620)
@@ -245,21 +257,17 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
 
     def update(_=None):
         day = pd.Timestamp(year=controls["year"].value, month=7, day=1)
-        held = ter[(ter["start_date"] <= day) & (ter["end_date"].isna() | (ter["end_date"] >= day))]
-        if controls["territory"].value != ALL:
-            held = held[held["territory_id"] == controls["territory"].value]
-        held = held[held["place_id"].isin(pl.index)]
+        chosen = controls["territory"].value
+        held = [r for r in recs if r["start"] <= day <= r["end"] and chosen in (ALL, r["tid"])]
         with fig.batch_update():
-            for side, trace in zip(sides, fig.data):
-                rows = held[held["controller"] == side]
-                trace.lon, trace.lat = list(pl.loc[rows["place_id"], "lon"]), list(pl.loc[rows["place_id"], "lat"])
-                trace.text = list(rows["name_en"])
-                trace.hovertext = [f"<b>{r.name_en}</b><br>held by {theme.side_name(side)}"
-                                   + (f"<br>claimed by {r.claimed_by}" if isinstance(r.claimed_by, str) else "")
-                                   for r in rows.itertuples()]
-                trace.showlegend = bool(len(rows))
+            for code, trace in zip(controllers, fig.data):
+                rows = [r for r in held if r["controller"] == code]
+                if trace.text == tuple(r["name"] for r in rows):
+                    continue
+                trace.update(lon=[r["lon"] for r in rows], lat=[r["lat"] for r in rows], text=[r["name"] for r in rows],
+                             hovertext=[r["hover"] for r in rows], showlegend=bool(rows))
             fig.layout.title.text = f"Who held what in {controls['year'].value}"
-        _say(message, None if len(held) else "This territory was not yet part of the dispute in that year.")
+        _say(message, None if held else "This territory was not yet part of the dispute in that year.")
 
     for w in controls.values():
         w.observe(update, names="value")
@@ -276,7 +284,10 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
         return ev_chart.event_timeline(era_id)
     eras = data.load("eras")
     check_choice("era", era_id, list(eras["era_id"]))
-    events = data.load("events")
+    events = data.load("events").sort_values("date")
+    recs = [dict(era=r.era_id, kind=str(r.kind), x=r.date.strftime("%Y-%m-%d"), hover=ev_chart._hover(r))
+            for r in events.itertuples()]
+    titles = eras.set_index("era_id")["title"].to_dict()
     kinds = ev_chart.ps.enum_of("events", "kind")
     fig = go.FigureWidget(ev_chart.event_timeline(era_id))
     fig.data = []
@@ -289,16 +300,18 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
     message = W.HTML()
 
     def update(_=None):
-        ev = events[events["era_id"] == controls["era"].value].sort_values("date")
-        present = [k for k in kinds if k in set(ev["kind"].astype(str))]
+        era = controls["era"].value
+        ev = [r for r in recs if r["era"] == era]
+        present = [k for k in kinds if any(r["kind"] == k for r in ev)]
         with fig.batch_update():
             for kind, trace in zip(kinds, fig.data):
-                rows = ev[ev["kind"] == kind]
-                trace.x, trace.y = iso(rows["date"]), [kind] * len(rows)
-                trace.hovertext = [ev_chart._hover(r) for r in rows.itertuples()]
-                trace.showlegend = bool(len(rows))
+                rows = [r for r in ev if r["kind"] == kind]
+                if trace.x == tuple(r["x"] for r in rows):
+                    continue
+                trace.update(x=[r["x"] for r in rows], y=[kind] * len(rows), hovertext=[r["hover"] for r in rows],
+                             showlegend=bool(rows))
             fig.layout.yaxis.categoryarray = present
-            fig.layout.title.text = eras.set_index("era_id").at[controls["era"].value, "title"] + ": events"
+            fig.layout.title.text = titles[era] + ": events"
             fig.layout.height = 260 + 45 * len(present)
         _say(message, f"{len(ev)} events" if len(ev) else "This era has no events yet.")
 

@@ -46,10 +46,14 @@ pio.templates["course"] = go.layout.Template(layout=go.Layout(
 
 
 def side_colour(side: str) -> str:
-    return SIDE_COLOURS.get(side, SIDE_COLOURS["other"])
+    """Fixed colour of a side; joint control is neutral grey (hatched in the territory chart)."""
+    return SIDE_COLOURS.get(side, "#777777" if ";" in side else SIDE_COLOURS["other"])
 
 
 def side_name(side: str) -> str:
+    """Display name of a side code; joint codes such as ``japan;russia`` read 'Japan + Russian Empire'."""
+    if ";" in side:
+        return " + ".join(side_name(s) for s in side.split(";")) + " (joint)"
     return SIDE_NAMES.get(side, side.replace("_", " ").title())
 
 

@@ -31,7 +31,20 @@ def labelled_casualties() -> pd.DataFrame:
     cas["source_label"] = [_source_label(r) for r in cas.itertuples()]
     clash = cas.duplicated(["conflict_id", "side", "source_label"], keep=False)
     cas.loc[clash, "source_label"] = cas.loc[clash, "source_label"] + " [" + cas.loc[clash, "source_id"] + "]"
+    cas["hover"] = [_hover(r) for r in cas.itertuples()]
+    cas["symbol"] = cas["perspective"].map(theme.PERSPECTIVE_SYMBOLS)
     return cas
+
+
+def _hover(r) -> str:
+    return (f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
+            f"<br>{r.low:,}" + (f" to {r.high:,}" if r.high != r.low else "") +
+            f"<br>{r.source_title}" + (f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else ""))
+
+
+def records(points) -> list[dict]:
+    """Rows as plain dicts: widget handlers filter these in pure Python, which is fast."""
+    return points.to_dict("records") if isinstance(points, pd.DataFrame) else list(points)
 
 
 def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=None, perspectives=None) -> pd.DataFrame:
@@ -42,7 +55,8 @@ def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=
     if perspectives is not None:
         rows = rows[rows["perspective"].isin(perspectives)]
     multi = len(conflict_ids) > 1
-    rows = rows.assign(group=[(f"{r.conflict_name}: " if multi else "") + theme.side_name(r.side) for r in rows.itertuples()])
+    rows = rows.assign(group=[(f"{name}: " if multi else "") + theme.side_name(side)
+                              for name, side in zip(rows["conflict_name"], rows["side"])])
     return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
 
 
@@ -92,26 +106,24 @@ def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
     return out
 
 
-def side_traces(points: pd.DataFrame, sides) -> list[dict]:
+def side_traces(points, sides) -> list[dict]:
     """One range trace per side (fixed order, empty when absent) so live widgets can update in place."""
+    rows = records(points)
     traces = []
     for side in sides:
-        rows = points[points["side"] == side]
         x, y0, y1, symbols, hover = [], [], [], [], []
-        for r in rows.itertuples():
-            text = (f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
-                    f"<br>{r.low:,}" + (f" to {r.high:,}" if r.high != r.low else "") +
-                    f"<br>{r.source_title}" + (f"<br><i>{r.note}</i>" if isinstance(r.note, str) else ""))
-            ends = [r.low, r.high] if r.high != r.low else [r.low]
+        mine = [r for r in rows if r["side"] == side]
+        for r in mine:
+            ends = [r["low"], r["high"]] if r["high"] != r["low"] else [r["low"]]
             for v in ends:
-                x.append(v); y0.append(r.group); y1.append(r.source_label)
-                symbols.append(theme.PERSPECTIVE_SYMBOLS[r.perspective]); hover.append(text)
-            x.append(None); y0.append(r.group); y1.append(r.source_label); symbols.append("circle"); hover.append("")
+                x.append(int(v)); y0.append(r["group"]); y1.append(r["source_label"])
+                symbols.append(r["symbol"]); hover.append(r["hover"])
+            x.append(None); y0.append(r["group"]); y1.append(r["source_label"]); symbols.append("circle"); hover.append("")
         traces.append(dict(type="scatter", mode="lines+markers", name=theme.side_name(side), x=x, y=[y0, y1],
                            line=dict(color=theme.side_colour(side), width=4),
                            marker=dict(color=theme.side_colour(side), size=12, symbol=symbols,
                                        line=dict(color="white", width=1)),
-                           hovertext=hover, hoverinfo="text", showlegend=bool(len(rows)), legendgroup="sides",
+                           hovertext=hover, hoverinfo="text", showlegend=bool(mine), legendgroup="sides",
                            legendgrouptitle=dict(text="Side")))
     return traces
 
@@ -124,11 +136,15 @@ def perspective_legend() -> list[dict]:
             for code, name in theme.PERSPECTIVE_NAMES.items()]
 
 
-def spread_text(points: pd.DataFrame, long: bool = False) -> str:
+def spread_text(points, long: bool = False) -> str:
     """Per side: lowest and highest figure and their ratio (the short form goes on the chart)."""
+    groups: dict[str, list[dict]] = {}
+    for r in records(points):
+        groups.setdefault(r["group"], []).append(r)
     parts = []
-    for group, rows in points.groupby("group", sort=False):
-        lo, hi, n = rows["low"].min(), rows["high"].max(), rows["source_id"].nunique()
+    for group, rows in groups.items():
+        lo, hi = min(r["low"] for r in rows), max(r["high"] for r in rows)
+        n = len({r["source_id"] for r in rows})
         ratio = f"{hi / lo:.1f}×" if lo > 0 else "n/a"
         parts.append(f"{group}: {lo:,} to {hi:,} across {n} source{'s' * (n > 1)}, highest/lowest {ratio}" if long
                      else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")

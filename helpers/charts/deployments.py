@@ -37,51 +37,74 @@ def deployment_rows(conflict_id: str, unit: str = "troops", sides=None) -> pd.Da
     return rows.sort_values("date").reset_index(drop=True)
 
 
-def state_on(rows: pd.DataFrame, day) -> pd.DataFrame:
+def with_hover(rows: pd.DataFrame, unit: str) -> list[dict]:
+    """Deployment rows as dicts with their hover text, computed once."""
+    pl = places("en")
+    out = rows.to_dict("records")
+    for r in out:
+        where = pl.at[r["place_id"], "label"] if r["place_id"] in pl.index else r["place_id"]
+        r["hover"] = (f"<b>{r['formation']}</b><br>{theme.side_name(r['side'])} at {where}<br>"
+                      f"{r['strength_low']:,}" + (f"–{r['strength_high']:,}" if r["strength_high"] != r["strength_low"] else "")
+                      + f" {unit}, as of {fmt_date(r['date'], r['date_precision'])}<br>source: {r['source_id']}")
+    return out
+
+
+def state_records(rows: list[dict], day) -> list[dict]:
     """For each side, formation and source: the latest figure dated on or before ``day``."""
-    known = rows[rows["date"] <= pd.Timestamp(day)]
-    return known.sort_values("date").groupby(["side", "formation", "source_id"], as_index=False).tail(1)
+    day = pd.Timestamp(day)
+    latest = {}
+    for r in sorted(rows, key=lambda r: r["date"]):
+        if r["date"] <= day:
+            latest[(r["side"], r["formation"], r["source_id"])] = r
+    return list(latest.values())
 
 
-def _spread_out(state: pd.DataFrame, pl: pd.DataFrame) -> pd.DataFrame:
+def state_on(rows: pd.DataFrame, day) -> pd.DataFrame:
+    """``state_records`` for a DataFrame."""
+    return pd.DataFrame(state_records(rows.to_dict("records"), day), columns=rows.columns)
+
+
+def place_lookup(lang: str) -> dict:
+    """place_id -> (lon, lat, label in ``lang``)."""
+    pl = places(lang)
+    return {pid: (lon, lat, label) for pid, lon, lat, label in zip(pl.index, pl["lon"], pl["lat"], pl["label"])}
+
+
+def _spread_out(state: list[dict], where: dict) -> list[tuple[dict, float, float, str]]:
     """Coordinates for each bubble: formations sharing a place are set around it on a small
     circle (0.35 degrees) so none hides another; only the first at a place gets the name."""
-    state = state[state["place_id"].isin(pl.index)].copy()
-    lon, lat, label = [], [], []
-    for place, group in state.groupby("place_id", sort=False):
+    by_place: dict[str, list[dict]] = {}
+    for r in state:
+        if r["place_id"] in where:
+            by_place.setdefault(r["place_id"], []).append(r)
+    out = []
+    for place, group in by_place.items():
+        lon0, lat0, label = where[place]
         n = len(group)
-        for k in range(n):
-            angle = 2 * math.pi * k / n
-            r = 0.35 if n > 1 else 0.0
-            lon.append(pl.at[place, "lon"] + r * math.cos(angle))
-            lat.append(pl.at[place, "lat"] + r * math.sin(angle))
-            label.append(pl.at[place, "label"] if k == 0 else "")
-    order = [i for _, g in state.groupby("place_id", sort=False) for i in g.index]
-    state = state.loc[order].assign(x_lon=lon, x_lat=lat, x_label=label)
-    return state
+        for k, r in enumerate(group):
+            angle, radius = 2 * math.pi * k / n, (0.35 if n > 1 else 0.0)
+            out.append((r, lon0 + radius * math.cos(angle), lat0 + radius * math.sin(angle), label if k == 0 else ""))
+    return out
 
 
-def _bubble_traces(state: pd.DataFrame, pl: pd.DataFrame, sides, sizeref: float, unit: str) -> list[dict]:
+def _bubble_traces(state: list[dict], where: dict, sides, sizeref: float, unit: str) -> list[dict]:
+    """Two traces per side (ring: highest figure; filled: lowest), fixed order for in-place updates."""
     traces = []
-    placed = _spread_out(state, pl)
+    placed = _spread_out(state, where)
     for side in sides:
-        rows = placed[placed["side"] == side]
-        lon, lat = list(rows["x_lon"]), list(rows["x_lat"])
-        hover = [f"<b>{r.formation}</b><br>{theme.side_name(side)} at {pl.at[r.place_id, 'label']}<br>"
-                 f"{r.strength_low:,}" + (f"–{r.strength_high:,}" if r.strength_high != r.strength_low else "") +
-                 f" {unit}, as of {fmt_date(r.date, r.date_precision)}<br>source: {r.source_id}"
-                 for r in rows.itertuples()]
+        mine = [p for p in placed if p[0]["side"] == side]
+        lon, lat = [p[1] for p in mine], [p[2] for p in mine]
         colour = theme.side_colour(side)
         traces.append(dict(type="scattergeo", lon=lon, lat=lat, mode="markers", name=f"{theme.side_name(side)} (highest figure)",
-                           marker=dict(size=list(rows["strength_high"].astype(float)), sizemode="area", sizeref=sizeref,
+                           marker=dict(size=[float(p[0]["strength_high"]) for p in mine], sizemode="area", sizeref=sizeref,
                                        sizemin=3, color="rgba(0,0,0,0)", line=dict(color=colour, width=2)),
                            hoverinfo="skip", legendgroup=side, showlegend=False))
         traces.append(dict(type="scattergeo", lon=lon, lat=lat, mode="markers+text", name=theme.side_name(side),
-                           text=list(rows["x_label"]), textposition="top center",
-                           textfont=dict(size=11, color="#222"),
-                           marker=dict(size=list(rows["strength_low"].astype(float)), sizemode="area", sizeref=sizeref,
+                           text=[p[3] for p in mine], textposition="top center", textfont=dict(size=11, color="#222"),
+                           marker=dict(size=[float(p[0]["strength_low"]) for p in mine], sizemode="area", sizeref=sizeref,
                                        sizemin=3, color=colour, opacity=0.75, line=dict(color="white", width=1)),
-                           hovertext=hover, hoverinfo="text", legendgroup=side))
+                           hovertext=[p[0]["hover"] for p in mine], hoverinfo="text", legendgroup=side,
+                           showlegend=bool(mine)))
     return traces
 
 
@@ -94,6 +117,8 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly frames)."""
     rows = deployment_rows(conflict_id, unit, sides)
     pl = places(lang)
+    where = place_lookup(lang)
+    recs = with_hover(rows, unit)
     sides_present = list(dict.fromkeys(rows["side"]))
     sizeref = 2.0 * float(rows["strength_high"].max()) / MAX_BUBBLE_PX ** 2
     dates = frame_dates(rows)
@@ -102,7 +127,8 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     lat = [pl.at[p, "lat"] for p in mapped["place_id"]] or [45]
     pad = 8
     layout_geo = geo_layout(lon=[min(lon) - pad, max(lon) + pad], lat=[min(lat) - pad / 2, max(lat) + pad / 2])
-    fig = go.Figure(_bubble_traces(state_on(rows, dates[-1] if not controls else dates[0]), pl, sides_present, sizeref, unit))
+    fig = go.Figure(_bubble_traces(state_records(recs, dates[-1] if not controls else dates[0]), where, sides_present,
+                                   sizeref, unit))
     fig.update_layout(geo=layout_geo, legend=dict(title_text="Side (filled: lowest figure, ring: highest)"))
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     desc = (f"Map of {name}: {len(rows)} dated figures for {unit} from {rows['source_id'].nunique()} sources, "
@@ -112,7 +138,7 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
                  height=680, bottom=170 if controls else 90)
     if controls and len(dates) > 1:
         fig.frames = [go.Frame(name=str(pd.Timestamp(d).date()),
-                               data=_bubble_traces(state_on(rows, d), pl, sides_present, sizeref, unit))
+                               data=_bubble_traces(state_records(recs, d), where, sides_present, sizeref, unit))
                       for d in dates]
         steps = [dict(label=fmt_date(d, "day"), method="animate",
                       args=[[str(pd.Timestamp(d).date())], dict(mode="immediate", frame=dict(duration=0, redraw=True),

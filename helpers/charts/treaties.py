@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import calendars, data, package_schema as ps, theme
 from ..selectors import check_choice
-from ._common import fmt_date
+from ._common import fmt_date, iso
 
 TODAY = pd.Timestamp("2026-11-23")
 
@@ -44,17 +44,26 @@ def _hover(r) -> str:
     return "<br>".join(lines)
 
 
+def prepared(tr: pd.DataFrame) -> pd.DataFrame:
+    """Treaties with the bar geometry and hover text computed once (widgets only filter them)."""
+    end = tr["ended_date"].fillna(TODAY)
+    # a one-day instrument still needs a visible bar: at least 180 days wide
+    return tr.assign(kind=tr["kind"].astype(str), bar_base=iso(tr["signed_date"]),
+                     bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
+                     hover=[_hover(r) for r in tr.itertuples()])
+
+
 def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
-    """One bar trace per kind (fixed order, empty when absent), for in-place widget updates."""
+    """One bar trace per kind (fixed order, empty when absent), for in-place widget updates;
+    ``tr`` comes from ``prepared()``."""
+    recs = tr.to_dict("records") if isinstance(tr, pd.DataFrame) else tr
     traces = []
     for i, kind in enumerate(kinds):
-        rows = tr[tr["kind"] == kind]
-        end = rows["ended_date"].fillna(TODAY)
-        # a one-day instrument still needs a visible bar: at least 180 days wide
-        width_ms = ((end - rows["signed_date"]).dt.days.clip(lower=180) * 86_400_000).tolist()
-        traces.append(dict(type="bar", orientation="h", name=kind.replace("_", " "), base=[d.isoformat() for d in rows["signed_date"]],
-                           x=width_ms, y=list(rows["name_en"]), marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)]),
-                           hovertext=[_hover(r) for r in rows.itertuples()], hoverinfo="text", showlegend=bool(len(rows))))
+        rows = [r for r in recs if r["kind"] == kind]
+        traces.append(dict(type="bar", orientation="h", name=kind.replace("_", " "), base=[r["bar_base"] for r in rows],
+                           x=[int(r["bar_ms"]) for r in rows], y=[r["name_en"] for r in rows],
+                           marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)]),
+                           hovertext=[r["hover"] for r in rows], hoverinfo="text", showlegend=bool(rows)))
     return traces
 
 
@@ -75,7 +84,7 @@ def treaty_timeline(party: str | None = None, kind: str | None = None, era: str 
     if tr.empty:
         raise ValueError("no treaties match this selection; try another party, kind or era")
     kinds = list(dict.fromkeys(tr["kind"].astype(str)))
-    fig = go.Figure(treaty_traces(tr, kinds))
+    fig = go.Figure(treaty_traces(prepared(tr), kinds))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year (bar: from signature to end, or to today)"),
                       yaxis=dict(autorange="reversed", title_text="", automargin=True, categoryorder="array",
                                  categoryarray=list(tr["name_en"])),
