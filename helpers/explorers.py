@@ -210,7 +210,7 @@ def treaty_explorer(mode: str | None = None):
                 if trace.y != tuple(new["y"]):
                     trace.update(x=new["x"], y=new["y"], base=new["base"], hovertext=new["hovertext"],
                                  showlegend=new["showlegend"])
-            fig.layout.yaxis.categoryarray = [r["name_en"] for r in rows]
+            fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
             fig.layout.height = max(450, 130 + 24 * len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 

@@ -67,7 +67,7 @@ def test_deployment_map_frames_follow_the_dates():
                         .query("place_id == place_id"))
     labels = {t for tr in last.data if tr.text for t in tr.text if t}
     assert labels and all(any(ord(ch) > 0x3000 for ch in t) or t.isascii() for t in labels)
-    assert fig.layout.geo.showcoastlines and fig.layout.geo.scope == "asia"
+    assert fig.layout.geo.showcoastlines and fig.layout.geo.resolution == 50
     assert any(b.label.endswith("Play") for b in fig.layout.updatemenus[0].buttons)
 
 
@@ -96,6 +96,8 @@ def test_treaty_timeline_covers_every_treaty_and_filters():
     assert sum(len(t.y) for t in ussr.data) == tr["parties"].str.contains("ussr").sum()
     hover = " ".join(h for t in fig.data for h in t.hovertext)
     assert "Parties:" in hover and "Mediator: United States" in hover
+    opacities = [o for t in fig.data for o in t.marker.opacity]
+    assert opacities.count(0.45) == tr["ended_date"].isna().sum() and opacities.count(1.0) == tr["ended_date"].notna().sum()
 
 
 def test_territory_timeline_and_map():

@@ -18,11 +18,11 @@ def places(lang: str = "en") -> pd.DataFrame:
     return pl.assign(label=label)
 
 
-def geo_layout(lon=None, lat=None, scope: str = "asia") -> dict:
-    """A geo layout drawn from the shipped Natural Earth base maps (see render.py)."""
+def geo_layout(lon=None, lat=None) -> dict:
+    """A geo layout drawn from the shipped Natural Earth 1:50m world map (see render.py)."""
     lon = lon or REGION["lon"]
     lat = lat or REGION["lat"]
-    return dict(scope=scope, resolution=50 if scope == "asia" else 110, projection_type="mercator",
+    return dict(scope="world", resolution=50, projection_type="mercator",
                 lonaxis_range=lon, lataxis_range=lat, showland=True, landcolor="#F2EFE6",
                 showocean=True, oceancolor="#DCEAF4", showcountries=True, countrycolor="#9A9A9A",
                 showcoastlines=True, coastlinecolor="#6B6B6B", showlakes=True, lakecolor="#DCEAF4",

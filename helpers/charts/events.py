@@ -28,7 +28,7 @@ def event_timeline(era_id: str) -> go.Figure:
                                  hovertext=[_hover(r) for r in rows.itertuples()], hoverinfo="text"))
     era = data.load("eras").set_index("era_id").loc[era_id]
     fig.update_xaxes(title_text="Date", type="date")
-    fig.update_yaxes(title_text="Kind of event", categoryorder="array", categoryarray=kinds)
+    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=kinds, automargin=True)
     desc = (f"{len(ev)} events of the era '{era.title}' ({era.start_year}–{era.end_year}) on a time axis, one row "
             f"per kind: " + ", ".join(f"{k} ({(ev['kind'] == k).sum()})" for k in kinds) +
             f". First: {ev.iloc[0].title_en} ({fmt_date(ev.iloc[0].date)}); last: {ev.iloc[-1].title_en}.")
@@ -52,8 +52,7 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
                                                                 for r in g.itertuples()) for p, g in groups],
         hoverinfo="text", name="events"))
     lon, lat = [pl.at[p, "lon"] for p in groups.groups], [pl.at[p, "lat"] for p in groups.groups]
-    scope = "asia" if min(lon) > 60 and min(lat) > 0 else "world"
-    fig.update_layout(geo=geo_layout(lon=[min(lon) - 8, max(lon) + 8], lat=[min(lat) - 5, max(lat) + 5], scope=scope),
+    fig.update_layout(geo=geo_layout(lon=[min(lon) - 8, max(lon) + 8], lat=[min(lat) - 5, max(lat) + 5]),
                       showlegend=False)
     desc = (f"Map of where {len(located)} of the era's {len(ev)} events happened; marker size grows with the number "
             f"of events at a place. Busiest: " + ", ".join(f"{pl.at[p, 'label']} ({len(g)})" for p, g in

@@ -41,11 +41,12 @@ def territory_timeline(territories=None) -> go.Figure:
             base=[d.isoformat() for d in rows["start_date"]], x=((end - rows["start_date"]).dt.days * 86_400_000).tolist(),
             marker=dict(color=theme.side_colour(side), line=dict(color="white", width=1),
                         pattern=dict(shape=["/" if isinstance(c, str) else "" for c in rows["claimed_by"]],
-                                     fgcolor="white", size=8)),
+                                     fgcolor="rgba(255,255,255,0.75)", fillmode="overlay", size=8, solidity=0.3)),
             hovertext=[_hover(r, treaties) for r in rows.itertuples()], hoverinfo="text"))
     order = [labels[t] for t in ORDER if t in labels.index]
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year"),
-                      yaxis=dict(categoryorder="array", categoryarray=order, autorange="reversed", title_text=""),
+                      yaxis=dict(categoryorder="array", categoryarray=order, autorange="reversed", title_text="",
+                                 automargin=True),
                       legend=dict(title_text="Controlled by (hatched: claimed by another side)"))
     desc = (f"Timeline of control over {len(labels)} territories from {ter['start_date'].min().year} to today: "
             "each bar is a period of control, coloured by the controlling state; hatching marks periods in which "
@@ -68,7 +69,9 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
         fig.add_trace(go.Scattergeo(
             lon=[pl.at[p, "lon"] for p in rows["place_id"]], lat=[pl.at[p, "lat"] for p in rows["place_id"]],
             mode="markers+text", name=theme.side_name(side), text=[pl.at[p, "label"] for p in rows["place_id"]],
-            textposition="middle right", marker=dict(size=16, color=theme.side_colour(side), line=dict(color="white", width=1.5),
+            # neighbouring islands alternate label positions so their names do not overprint
+            textposition=[["middle right", "bottom right", "top right"][i % 3] for i in range(len(rows))],
+            marker=dict(size=16, color=theme.side_colour(side), line=dict(color="white", width=1.5),
                                                       symbol=["circle-dot" if isinstance(c, str) else "circle" for c in rows["claimed_by"]]),
             hovertext=[f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)} in {year}"
                        + (f"<br>claimed by {r.claimed_by.replace(';', ', ')}" if isinstance(r.claimed_by, str) else "")

@@ -48,8 +48,10 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     """Treaties with the bar geometry and hover text computed once (widgets only filter them)."""
     end = tr["ended_date"].fillna(TODAY)
     # a one-day instrument still needs a visible bar: at least 180 days wide
-    return tr.assign(kind=tr["kind"].astype(str), bar_base=iso(tr["signed_date"]),
+    label = [n if len(n) <= 48 else n[:47] + "…" for n in tr["name_en"]]
+    return tr.assign(kind=tr["kind"].astype(str), bar_base=iso(tr["signed_date"]), label=label,
                      bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
+                     opacity=tr["ended_date"].notna().map({True: 1.0, False: 0.45}),
                      hover=[_hover(r) for r in tr.itertuples()])
 
 
@@ -61,8 +63,9 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
     for i, kind in enumerate(kinds):
         rows = [r for r in recs if r["kind"] == kind]
         traces.append(dict(type="bar", orientation="h", name=kind.replace("_", " "), base=[r["bar_base"] for r in rows],
-                           x=[int(r["bar_ms"]) for r in rows], y=[r["name_en"] for r in rows],
-                           marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)]),
+                           x=[int(r["bar_ms"]) for r in rows], y=[r["label"] for r in rows],
+                           marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)],
+                                       opacity=[r["opacity"] for r in rows]),
                            hovertext=[r["hover"] for r in rows], hoverinfo="text", showlegend=bool(rows)))
     return traces
 
@@ -71,10 +74,11 @@ def era_bands(fig: go.Figure) -> None:
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     for i, e in enumerate(eras.itertuples()):
+        wide = e.end_year - e.start_year >= 25  # narrow eras would print their names on top of each other
         fig.add_vrect(x0=f"{e.start_year}-01-01", x1=f"{e.end_year}-12-31", fillcolor="#888888",
-                      opacity=0.07 if i % 2 else 0.0, line_width=0, layer="below",
-                      annotation_text=e.title.split(":")[0].split(",")[0][:28], annotation_position="top left",
-                      annotation_font=dict(size=10, color="#666"))
+                      opacity=0.08 if i % 2 else 0.0, line_width=0, layer="below",
+                      annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]) if wide else None,
+                      annotation_position="top left", annotation_font=dict(size=10, color="#666"))
 
 
 def treaty_timeline(party: str | None = None, kind: str | None = None, era: str | None = None,
@@ -87,8 +91,10 @@ def treaty_timeline(party: str | None = None, kind: str | None = None, era: str 
     fig = go.Figure(treaty_traces(prepared(tr), kinds))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year (bar: from signature to end, or to today)"),
                       yaxis=dict(autorange="reversed", title_text="", automargin=True, categoryorder="array",
-                                 categoryarray=list(tr["name_en"])),
-                      legend=dict(title_text="Kind of instrument"))
+                                 categoryarray=list(prepared(tr)["label"])),
+                      legend=dict(title_text="Kind of instrument<br>(pale: no recorded end)"))
+    start = tr["signed_date"].min()
+    fig.update_xaxes(range=[f"{start.year - 5}-01-01", TODAY.isoformat()])
     if era is None:
         era_bands(fig)
     scope = ", ".join(x for x in [theme.side_name(party) if party else "", kind.replace("_", " ") if kind else "",

@@ -1,0 +1,37 @@
+"""Every chart kind drawn in headless Chromium from a standalone export, offline, with a
+screenshot under _build/screens/charts/ for a person to look at."""
+import pytest
+
+from helpers import charts
+from helpers.render import write_standalone_html
+
+from .browser import offline_page
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+SCREENS = ROOT / "_build" / "screens" / "charts"
+KINDS = {
+    "casualties": lambda: charts.casualty_chart("khalkhin_gol"),
+    "deployments_map": lambda: charts.deployment_map("russo_japanese_war"),
+    "strength": lambda: charts.strength_chart("khalkhin_gol"),
+    "treaties": lambda: charts.treaty_timeline(),
+    "territory_timeline": lambda: charts.territory_timeline(),
+    "territory_map": lambda: charts.territory_map(1950, lang="ja"),
+    "events": lambda: charts.event_timeline("border_wars"),
+    "course_timeline": lambda: charts.course_timeline(),
+    "places_map": lambda: charts.places_map(lang="ru"),
+}
+
+
+def test_every_chart_kind_draws_offline(tmp_path):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    with offline_page(width=1200, height=800) as (page, blocked, errors):
+        for name, make in KINDS.items():
+            path = write_standalone_html(make(), tmp_path / f"{name}.html")
+            page.goto(path.as_uri())
+            page.wait_for_selector("g.trace, .geo .layer.land path", timeout=15_000)
+            drawn = page.eval_on_selector_all("g.trace path, g.trace rect, .geo .layer path", "els => els.length")
+            assert drawn > 5, f"{name}: nothing drawn"
+            page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
+    assert blocked == [], blocked
+    assert not errors, errors
