@@ -1,5 +1,5 @@
 """Lesson furniture built from the data: key terms from the glossary, further reading
-from sources.csv."""
+and the narrative's sources from sources.csv."""
 from __future__ import annotations
 
 import html
@@ -8,6 +8,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import data, theme
+from .package_schema import DATA_DIR
 
 
 def key_terms(terms) -> HTML:
@@ -61,3 +62,24 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
             items.append(f"<li>{who}{title}{year}. <code>{r.source_id}</code>{via}</li>")
         parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
+
+
+NARRATIVE_SOURCES = DATA_DIR.parent / "notebooks" / "sources"
+
+
+def narrative_sources(lesson: str) -> HTML:
+    """Which consulted page supports which statement of a lesson's narrative
+    (``notebooks/sources/<lesson>.json``; every id resolves in sources.csv)."""
+    import json
+    entries = json.loads((NARRATIVE_SOURCES / f"{lesson}.json").read_text(encoding="utf-8"))
+    src = data.load("sources").set_index("source_id")
+    rows = []
+    for e in entries:
+        links = []
+        for sid in e["source_ids"]:
+            r = src.loc[sid]
+            label = html.escape(r["title"] if isinstance(r["title"], str) else sid)
+            links.append(f'<a href="{html.escape(r["url"])}">{label}</a>' if isinstance(r["url"], str) else label)
+        rows.append(f"<tr><td>{html.escape(e['statement'])}</td><td>{'; '.join(links)}</td></tr>")
+    return HTML('<table class="narrative-sources"><thead><tr><th>Statement in the lesson</th><th>Consulted source</th></tr>'
+                f"</thead><tbody>{''.join(rows)}</tbody></table>")

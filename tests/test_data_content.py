@@ -1,8 +1,10 @@
 """The curated data meets the coverage the course promises, and is consistent beyond the schema."""
+import json
+
 import pandas as pd
 import pytest
 
-from helpers import data
+from helpers import data, lesson
 
 F = data.load_all()
 COURSE_ERAS = [e for e in F["eras"]["era_id"] if e not in ("orientation", "capstone")]
@@ -134,5 +136,7 @@ def test_every_source_is_cited_or_consulted():
         cited |= set(F[table][col].dropna().str.split(";").explode())
     for table in ("casualties", "deployments"):
         cited |= set(F[table]["source_id"])
+    for path in lesson.NARRATIVE_SOURCES.glob("*.json"):  # pages behind the lessons' narrative
+        cited |= {s for e in json.loads(path.read_text(encoding="utf-8")) for s in e["source_ids"]}
     uncited = set(src["source_id"]) - cited
     assert len(uncited) / len(src) < 0.1, sorted(uncited)[:20]

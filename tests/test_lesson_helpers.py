@@ -66,3 +66,13 @@ def test_key_terms_come_from_the_glossary():
 def test_further_reading_groups_by_perspective():
     out = lesson.further_reading("border_wars").data
     assert "perspective</h4>" in out and "<li>" in out
+
+
+@pytest.mark.parametrize("path", sorted(lesson.NARRATIVE_SOURCES.glob("*.json")), ids=lambda p: p.name)
+def test_narrative_sources_resolve(path):
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    ids = set(data.load("sources")["source_id"])
+    assert entries and all(e["statement"] and e["source_ids"] for e in entries)
+    missing = {s for e in entries for s in e["source_ids"]} - ids
+    assert not missing, missing
+    assert "<table" in lesson.narrative_sources(path.stem).data
