@@ -46,3 +46,11 @@ def test_course_kernel_is_registered():
 def test_data_dictionary_is_current():
     committed = (ROOT / "lessons_data" / "DATA_DICTIONARY.md").read_text()
     assert committed == datadict.render(), "run `make data-dictionary` and commit the result"
+
+
+def test_second_setup_is_a_no_op():
+    """`make lab` / `make test` reinstall only when the lock or pyproject.toml change."""
+    result = subprocess.run(["make", "-q", "setup"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, "make thinks .venv is stale although the lock did not change"
+    dry = subprocess.run(["make", "-n", "setup"], cwd=ROOT, capture_output=True, text=True)
+    assert "uv pip sync" not in dry.stdout
