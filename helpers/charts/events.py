@@ -46,7 +46,8 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
     groups = located.groupby("place_id")
     fig = go.Figure(go.Scattergeo(
         lon=[pl.at[p, "lon"] for p in groups.groups], lat=[pl.at[p, "lat"] for p in groups.groups],
-        text=[pl.at[p, "label"] for p in groups.groups], mode="markers+text", textposition="top center",
+        # names only where several events happened, so labels do not pile up
+        text=[pl.at[p, "label"] if len(g) > 1 else "" for p, g in groups], mode="markers+text", textposition="top center",
         marker=dict(size=[8 + 4 * len(g) for _, g in groups], color="#0072B2", opacity=0.8, line=dict(color="white", width=1)),
         hovertext=[f"<b>{pl.at[p, 'label']}</b><br>" + "<br>".join(f"{fmt_date(r.date, r.date_precision)}: {r.title_en}"
                                                                 for r in g.itertuples()) for p, g in groups],
