@@ -26,7 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) index.ipynb
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) notebooks/index.ipynb
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

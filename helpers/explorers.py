@@ -22,8 +22,12 @@ ALL = "(all)"
 LAYOUT = W.Layout(width="auto")
 
 
+LIVE_WIDTH = 860  # px: a FigureWidget does not size itself to JupyterLab's output area
+
+
 def _box(controls: dict, figure: go.FigureWidget, message: W.HTML) -> W.VBox:
     row = W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap"))
+    figure.layout.width = LIVE_WIDTH
     box = W.VBox([row, message, figure])
     box.controls, box.figure, box.message = controls, figure, message
     return box
@@ -85,8 +89,9 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
-            fig.layout.annotations[1].text = theme.wrap(cas_chart.spread_text(sel), 120)
+            fig.layout.title.subtitle.text = theme.wrap(cas_chart.spread_text(sel), 110)
             fig.layout.height = cas_chart.chart_height(rows)
+            fig.layout.legend.y = 44 / fig.layout.height
         _say(message, None if len(sel) else "No figures for this selection: try another side, category or source perspective.")
 
     for w in controls.values():

@@ -21,11 +21,11 @@ def key_terms(terms) -> HTML:
             g = glossary.loc[term]
             forms = " · ".join(html.escape(x) for x in [g["name_ja"], g["name_ru"]] if isinstance(x, str))
             shown = f" ({forms})" if forms else ""
-            rows.append(f"<dt><strong>{html.escape(term)}</strong>{shown}</dt><dd>{html.escape(g['definition'])}</dd>")
+            rows.append(f"<li><strong>{html.escape(term)}</strong>{shown}: {html.escape(g['definition'])}</li>")
         else:
             missing.append(term)
     note = f"<p><em>Not yet in the glossary: {html.escape(', '.join(missing))}.</em></p>" if missing else ""
-    return HTML(f'<dl class="key-terms">{"".join(rows)}</dl>{note}')
+    return HTML(f'<ul class="key-terms">{"".join(rows)}</ul>{note}')
 
 
 def sources_of(era_id: str) -> pd.DataFrame:
@@ -80,6 +80,9 @@ def narrative_sources(lesson: str) -> HTML:
             r = src.loc[sid]
             label = html.escape(r["title"] if isinstance(r["title"], str) else sid)
             links.append(f'<a href="{html.escape(r["url"])}">{label}</a>' if isinstance(r["url"], str) else label)
-        rows.append(f"<tr><td>{html.escape(e['statement'])}</td><td>{'; '.join(links)}</td></tr>")
-    return HTML('<table class="narrative-sources"><thead><tr><th>Statement in the lesson</th><th>Consulted source</th></tr>'
-                f"</thead><tbody>{''.join(rows)}</tbody></table>")
+        rows.append(f'<tr><td style="{LEFT}">{html.escape(e["statement"])}</td><td style="{LEFT}">{"; ".join(links)}</td></tr>')
+    return HTML(f'<table class="narrative-sources"><thead><tr><th style="{LEFT}">Statement in the lesson</th>'
+                f'<th style="{LEFT}">Consulted source</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+LEFT = "text-align:left;vertical-align:top"  # JupyterLab right-aligns table cells by default

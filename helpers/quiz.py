@@ -48,7 +48,10 @@ def quiz_html(questions: list[dict], title: str = "Check your understanding") ->
     for n, q in enumerate(questions, start=1):
         qid = "cq" + hashlib.sha1(q["question"].encode()).hexdigest()[:10]
         parts.append(f"<fieldset><legend>{n}. {html.escape(q['question'])}</legend>")
-        for m, a in enumerate(q["answers"]):
+        # a fixed, question-specific order, so the right answer is not always first
+        order = sorted(range(len(q["answers"])), key=lambda i: hashlib.sha1(f"{qid}{i}".encode()).hexdigest())
+        for m in order:
+            a = q["answers"][m]
             aid = f"{qid}-{m}"
             verdict, cls = ("Correct.", "cq-right") if a.get("correct") else ("Not quite.", "cq-wrong")
             parts.append(f'<div class="cq-a"><input type="radio" id="{aid}" name="{qid}">'

@@ -26,7 +26,7 @@ def test_casualty_chart_draws_every_source_figure():
         expected = sorted(list(group["low"]) + [h for h, l in zip(group["high"], group["low"]) if h != l])
         assert sorted(drawn[side]) == expected, side
     assert source_line(fig).startswith("Source: ")
-    assert "Highest/lowest" in fig.layout.annotations[1].text
+    assert "Highest/lowest" in fig.layout.title.subtitle.text
     assert theme.describe(fig).startswith("Dot-and-whisker")
 
 

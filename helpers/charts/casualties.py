@@ -29,8 +29,13 @@ def labelled_casualties() -> pd.DataFrame:
     cas["perspective"] = cas["perspective"].astype(str)
     cas["conflict_name"] = cas["conflict_id"].map(names)
     cas["source_label"] = [_source_label(r) for r in cas.itertuples()]
-    clash = cas.duplicated(["conflict_id", "side", "source_label"], keep=False)
-    cas.loc[clash, "source_label"] = cas.loc[clash, "source_label"] + " [" + cas.loc[clash, "source_id"] + "]"
+    # two different sources with the same short label (within a conflict and side) get a number
+    distinct = cas.drop_duplicates(["conflict_id", "side", "source_id"]).copy()
+    distinct["nth"] = distinct.groupby(["conflict_id", "side", "source_label"]).cumcount() + 1
+    clash = distinct.duplicated(["conflict_id", "side", "source_label"], keep=False)
+    distinct["label2"] = distinct["source_label"].where(~clash, distinct["source_label"] + " (" + distinct["nth"].astype(str) + ")")
+    cas = cas.merge(distinct[["conflict_id", "side", "source_id", "label2"]], on=["conflict_id", "side", "source_id"])
+    cas["source_label"] = cas.pop("label2")
     cas["hover"] = [_hover(r) for r in cas.itertuples()]
     cas["symbol"] = cas["perspective"].map(theme.PERSPECTIVE_SYMBOLS)
     return cas
@@ -55,7 +60,7 @@ def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=
     if perspectives is not None:
         rows = rows[rows["perspective"].isin(perspectives)]
     multi = len(conflict_ids) > 1
-    rows = rows.assign(group=[(f"{name}: " if multi else "") + theme.side_name(side)
+    rows = rows.assign(group=[(f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side)
                               for name, side in zip(rows["conflict_name"], rows["side"])])
     return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
 
@@ -84,7 +89,7 @@ def _source_label(row) -> str:
     """'Author year', shortened; the publisher or id when there is no author."""
     who = next((v for v in (row.author, row.publisher) if isinstance(v, str) and v.strip()), row.source_id)
     who = who.split(";")[0].split(",")[0].strip()
-    who = who if len(who) <= 30 else who[:29] + "…"
+    who = who if len(who) <= 20 else who[:19] + "…"
     return who + ("" if pd.isna(row.source_year) else f" {int(row.source_year)}")
 
 
@@ -123,15 +128,13 @@ def side_traces(points, sides) -> list[dict]:
                            line=dict(color=theme.side_colour(side), width=4),
                            marker=dict(color=theme.side_colour(side), size=12, symbol=symbols,
                                        line=dict(color="white", width=1)),
-                           hovertext=hover, hoverinfo="text", showlegend=bool(mine), legendgroup="sides",
-                           legendgrouptitle=dict(text="Side")))
+                           hovertext=hover, hoverinfo="text", showlegend=bool(mine), legendgroup="sides"))
     return traces
 
 
 def perspective_legend() -> list[dict]:
     """Grey legend-only markers that explain the shapes."""
-    return [dict(type="scatter", mode="markers", x=[None], y=[None], name=name, legendgroup="persp",
-                 legendgrouptitle=dict(text="Source perspective"),
+    return [dict(type="scatter", mode="markers", x=[None], y=[None], name=f"{name} source", legendgroup="persp",
                  marker=dict(symbol=theme.PERSPECTIVE_SYMBOLS[code], color="#555555", size=11), hoverinfo="skip")
             for code, name in theme.PERSPECTIVE_NAMES.items()]
 
@@ -154,8 +157,8 @@ def spread_text(points, long: bool = False) -> str:
 
 
 def chart_height(n_rows: int) -> int:
-    """Tall enough for every source row and the whole legend."""
-    return max(560, 290 + 34 * n_rows)
+    """Tall enough for every source row, the controls above and the legend below."""
+    return max(520, 360 + 34 * n_rows)
 
 
 def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspectives=None, log: bool = False,
@@ -181,11 +184,13 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
             f"one figure, a bar joins a source's lowest and highest figure; marker shape shows the source's "
             f"perspective. {spread_text(points, long=True)}.")
     theme.finish(fig, f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
-                 theme.short_sources(points["source_id"]), desc, height=chart_height(n_rows), bottom=120)
-    fig.add_annotation(text=theme.wrap(spread_text(points), 120), xref="paper", yref="paper", x=0, y=1.0, yshift=6,
-                       xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12, color="#333"),
-                       align="left", name="spread")
-    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top"), margin=dict(r=190, t=150))
+                 theme.short_sources(points["source_id"]), desc, height=chart_height(n_rows), bottom=190)
+    height = fig.layout.height
+    # legend in one row under the axis title, so the data keep the whole width
+    fig.update_layout(title_subtitle=dict(text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")),
+                      legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", x=0, xanchor="left",
+                                  font=dict(size=11), traceorder="normal", groupclick="toggleitem"),
+                      margin=dict(r=30, t=150))
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)
     return fig
@@ -195,7 +200,7 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
     """Plotly buttons: linear/log scale, and a dropdown over the categories that have data."""
     buttons_scale = [dict(label="Linear scale", method="relayout", args=[{"xaxis.type": "linear"}]),
                      dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}])]
-    above = 1 + 58 / (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)  # 58 px above the plot
+    above = 1 + 36 / (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)  # 36 px above the plot
     menus = [dict(type="buttons", direction="right", buttons=buttons_scale, x=1.0, xanchor="right", y=above,
                   yanchor="bottom", showactive=True, active=0 if fig.layout.xaxis.type != "log" else 1)]
     available = [c for c in CATEGORY_NAMES if c in set(casualty_spread(ids)["category"])]
@@ -209,7 +214,7 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
             options.append(dict(label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(), method="update", args=[
                 {"x": [t["x"] for t in traces], "y": [t["y"] for t in traces],
                  "hovertext": [t["hovertext"] for t in traces], "marker.symbol": [t["marker"]["symbol"] for t in traces]},
-                {"xaxis.title.text": f"People {CATEGORY_NAMES[cat]}", "annotations[1].text": theme.wrap(spread_text(pts), 120)},
+                {"xaxis.title.text": f"People {CATEGORY_NAMES[cat]}", "title.subtitle.text": theme.wrap(spread_text(pts), 110)},
                 list(range(len(traces)))]))
         menus.append(dict(type="dropdown", buttons=options, x=0.0, xanchor="left", y=above, yanchor="bottom",
                           active=available.index(category) if category in available else 0, showactive=True))

@@ -129,7 +129,10 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     layout_geo = geo_layout(lon=[min(lon) - pad, max(lon) + pad], lat=[min(lat) - pad / 2, max(lat) + pad / 2])
     fig = go.Figure(_bubble_traces(state_records(recs, dates[-1] if not controls else dates[0]), where, sides_present,
                                    sizeref, unit))
-    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side (filled: lowest figure, ring: highest)"))
+    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=0.01, y=0.99, xanchor="left", yanchor="top",
+                                                  bgcolor="rgba(255,255,255,0.8)"),
+                      title_subtitle=dict(text="Bubble area ∝ strength · filled: lowest figure · ring: highest figure",
+                                          font=dict(size=12, color="#333")))
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     desc = (f"Map of {name}: {len(rows)} dated figures for {unit} from {rows['source_id'].nunique()} sources, "
             f"{fmt_date(dates[0])} to {fmt_date(dates[-1])}. Bubble area is proportional to strength; the filled "
@@ -144,7 +147,7 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
                       args=[[str(pd.Timestamp(d).date())], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                                                   transition=dict(duration=0))]) for d in dates]
         fig.update_layout(
-            sliders=[dict(active=0, steps=steps, x=0.16, len=0.84, y=0, yanchor="top", pad=dict(t=10),
+            sliders=[dict(active=0, steps=steps, x=0.16, len=0.78, y=0, yanchor="top", pad=dict(t=10),
                           currentvalue=dict(prefix="As of: "))],
             updatemenus=[dict(type="buttons", direction="right", x=0.0, y=0, xanchor="left", yanchor="top",
                               pad=dict(t=30), buttons=[
