@@ -1,0 +1,324 @@
+"""Build the course website: ``python -m publish.site`` (``make site``) -> ``_build/site/``.
+
+1. Stage the pages into ``_build/site_src/``: the hand-written pages of ``docs/`` with their
+   generated parts filled in from ``lessons_data/`` (lesson list, glossary, bibliography,
+   data downloads), and every lesson notebook with its ``teacher`` cells removed (teacher
+   notes are never published) and its markdown ``solution`` cells folded behind a toggle.
+2. Write the shared static files to ``_build/site_static/`` (plotly.js, the offline base
+   maps) and the downloadable data to ``_build/site_extra/data/``.
+3. Run Sphinx (myst-nb executes the lessons through jupyter-cache, in static render mode,
+   and fails the build on any cell error).
+
+Only changed files are rewritten, so an unchanged lesson is neither re-executed nor re-read.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+from . import common
+from .common import BUILD, DATA, DOCS, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, write_if_changed
+
+OUT = BUILD / "site"
+WORK = BUILD  # staging folders live here: site_src/, site_static/, site_extra/, site_doctrees/
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+PAGES = ("index.md", "glossary.md", "bibliography.md", "data.md")
+MARKER = re.compile(r"^<!--\s*course:(\w+)\s*-->\s*$", re.M)
+
+PERSPECTIVES = [
+    ("japanese", "Japanese"),
+    ("russian_soviet", "Russian and Soviet"),
+    ("chinese", "Chinese"),
+    ("american", "American"),
+    ("british", "British"),
+    ("other", "Other and international"),
+]
+
+
+# ---------------------------------------------------------------------------- data
+
+def _rows(table: str) -> list[dict] | None:
+    """Rows of a CSV in lessons_data/ as dicts of strings; None when the table does not exist."""
+    path = DATA / f"{table}.csv"
+    if not path.exists():
+        return None
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        sample = fh.read(4096)
+        fh.seek(0)
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def _validate_data() -> None:
+    """The site publishes the data only if the course's own loader accepts it."""
+    from helpers import data
+    from helpers.errors import DataError
+
+    try:
+        data.load_all()
+    except DataError as exc:
+        raise SystemExit(f"the site is not built: the course data does not load.\n{exc}") from None
+
+
+def _md_cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+# ---------------------------------------------------------------------------- generated parts
+
+def lessons_md(lessons: list[str]) -> str:
+    eras = _rows("eras") or []
+    eras.sort(key=lambda r: int(r.get("order") or 0))
+    lines = ["| # | Lesson | Years | What it teaches |", "| --- | --- | --- | --- |"]
+    for era in eras:
+        nb = era.get("notebook", "")
+        years = "whole span" if era.get("era_id") in ("orientation", "capstone") else \
+            f"{era.get('start_year')}–{era.get('end_year')}"
+        if Path(nb).stem in lessons:
+            title = f"[{_md_cell(era.get('title'))}](notebooks/{nb})"
+        else:
+            title = f"{_md_cell(era.get('title'))} *(in preparation)*"
+        lines.append(f"| {int(era.get('order') or 0):02d} | {title} | {years} | {_md_cell(era.get('summary'))} |")
+    return "\n".join(lines)
+
+
+def toctree_md(lessons: list[str]) -> str:
+    lesson_lines = "\n".join(f"notebooks/{name}" for name in lessons)
+    return (f"```{{toctree}}\n:hidden:\n:caption: Lessons\n\n{lesson_lines}\n```\n\n"
+            "```{toctree}\n:hidden:\n:caption: Reference\n\nglossary\nbibliography\ndata\n```")
+
+
+def glossary_md(lessons: list[str]) -> str:
+    rows = _rows("glossary")
+    if not rows:
+        return "*The glossary is being written: it will appear here when `lessons_data/glossary.csv` exists.*"
+    eras = {r["era_id"]: r for r in (_rows("eras") or [])}
+    out = ["```{glossary}", ":sorted:", ""]
+    for row in rows:
+        term = (row.get("term") or "").strip()
+        if not term:
+            continue
+        out.append(term)
+        out.append("  " + _md_cell(row.get("definition")))
+        names = []
+        if row.get("name_ja"):
+            names.append(f"Japanese: <span lang=\"ja\">{row['name_ja'].strip()}</span>")
+        if row.get("name_ru"):
+            names.append(f"Russian: <span lang=\"ru\">{row['name_ru'].strip()}</span>")
+        if names:
+            out.append("")
+            out.append("  " + " · ".join(names))
+        era = eras.get((row.get("era_id") or "").strip())
+        if era:
+            stem = Path(era.get("notebook", "")).stem
+            where = f"[{_md_cell(era['title'])}](notebooks/{era['notebook']})" if stem in lessons \
+                else _md_cell(era["title"])
+            out.append("")
+            out.append(f"  Lesson: {where}")
+        out.append("")
+    out.append("```")
+    return "\n".join(out)
+
+
+def bibliography_md() -> str:
+    rows = _rows("sources")
+    if not rows:
+        return "*The bibliography will appear here when `lessons_data/sources.csv` exists.*"
+    known = {k for k, _ in PERSPECTIVES}
+    groups = PERSPECTIVES + sorted({(r.get("perspective") or "other", (r.get("perspective") or "other").replace("_", " ").title())
+                                    for r in rows if (r.get("perspective") or "other") not in known})
+    out = []
+    for key, label in groups:
+        items = [r for r in rows if (r.get("perspective") or "other") == key]
+        if not items:
+            continue
+        items.sort(key=lambda r: ((r.get("author") or "").lower(), r.get("year") or ""))
+        out += [f"## {label} perspective" if key != "other" else f"## {label}", ""]
+        for r in items:
+            author = _md_cell(r.get("author")) or "Anonymous"
+            year = _md_cell(r.get("year"))
+            title = _md_cell(r.get("title"))
+            publisher = _md_cell(r.get("publisher"))
+            kind = _md_cell(r.get("kind"))
+            url = (r.get("url") or "").strip()
+            sid = _md_cell(r.get("source_id"))
+            parts = [f"{author}{f' ({year})' if year else ''}.", f"*{title}*." if title else ""]
+            if publisher:
+                parts.append(f"{publisher}.")
+            if url:
+                parts.append(f"<{url}>")
+            parts.append(f"[{kind}; id `{sid}`]" if kind else f"[id `{sid}`]")
+            out.append(f"- <span id=\"source-{sid}\"></span>" + " ".join(p for p in parts if p))
+        out.append("")
+    return "\n".join(out)
+
+
+def data_md() -> str:
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    lines = ["| File | Rows | What it holds |", "| --- | ---: | --- |"]
+    for res in desc.get("resources", []):
+        path = DATA / res["path"]
+        if not path.exists():
+            continue
+        rows = _rows(res["name"]) or []
+        lines.append(f"| <a href=\"data/{res['path']}\" download>{res['path']}</a> | {len(rows)} | "
+                     f"{_md_cell(res.get('description'))} |")
+    lines += ["", "The package description, read by [Frictionless](https://framework.frictionlessdata.io/) "
+              "tools and by the course's own loader: <a href=\"data/datapackage.json\" download>datapackage.json</a>. "
+              "The data dictionary below as a file: <a href=\"data/DATA_DICTIONARY.md\" download>DATA_DICTIONARY.md</a>."]
+    if (DATA / "DATA_DICTIONARY.md").exists():
+        lines += ["", "```{include} _includes/data_dictionary.md", ":heading-offset: 1", "```"]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- staging
+
+def _fence(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook as the site publishes it: no teacher cells; markdown solutions folded."""
+    nb = common.without_tags(nb, {TEACHER})
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and SOLUTION in common.tags(cell):
+            fence = _fence(cell.source)
+            cell.source = f"{fence}{{container}} tag_solution\n{cell.source}\n{fence}"
+    return nb
+
+
+def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list[str]:
+    """Write the Sphinx source tree; returns the lesson docnames (without suffix), in order."""
+    src = work / "site_src"
+    notebooks = common.lesson_notebooks(nb_dir)
+    lessons = [p.stem for p in notebooks]
+    wanted: set[Path] = set()
+
+    nb_out = src / "notebooks"
+    for path in notebooks:
+        target = nb_out / path.name
+        write_if_changed(target, nbformat.writes(site_notebook(common.read(path))) + "\n")
+        wanted.add(target)
+    for extra in nb_dir.rglob("*"):  # images the lessons show
+        if extra.is_file() and extra.suffix.lower() in IMAGE_SUFFIXES and ".ipynb_checkpoints" not in extra.parts:
+            target = nb_out / extra.relative_to(nb_dir)
+            copy_if_changed(extra, target)
+            wanted.add(target)
+
+    generators = {"lessons": lambda: lessons_md(lessons), "toctree": lambda: toctree_md(lessons),
+                  "glossary": lambda: glossary_md(lessons), "bibliography": bibliography_md, "data": data_md}
+    for page in PAGES:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        text = MARKER.sub(lambda m: generators[m.group(1)](), text)
+        write_if_changed(src / page, text)
+        wanted.add(src / page)
+    if (DATA / "DATA_DICTIONARY.md").exists():
+        copy_if_changed(DATA / "DATA_DICTIONARY.md", src / "_includes" / "data_dictionary.md")
+        wanted.add(src / "_includes" / "data_dictionary.md")
+
+    for stale in [p for p in src.rglob("*") if p.is_file() and p not in wanted]:
+        stale.unlink()
+    return lessons
+
+
+def execute_all(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list:
+    """Every staged lesson executed (static render mode) into the shared jupyter-cache, which
+    myst-nb then reads instead of running it again; a cell error stops the build here."""
+    from nbclient.exceptions import CellExecutionError
+
+    staged = work / "site_src" / "notebooks"
+    executed = []
+    for p in common.lesson_notebooks(nb_dir):
+        try:
+            executed.append(common.execute_cached(common.read(staged / p.name), staged / p.name, cwd=staged))
+        except CellExecutionError as err:
+            raise SystemExit(f"the site is not built: {p.name} stops with an error "
+                             f"(run it in JupyterLab to see where):\n{err}") from None
+    return executed
+
+
+def write_static(executed: list, work: Path = WORK) -> None:
+    from .plotly_bundle import plotly_for
+
+    plotly, what = plotly_for(executed)
+    print(f"site: {what}")
+    static, extra = work / "site_static", work / "site_extra"
+    copy_if_changed(plotly, static / "plotly.min.js")
+    write_if_changed(static / "course-geo-assets.js", common.geo_assets_js() + "\n")
+    data_out = extra / "data"
+    wanted = set()
+    for path in sorted(DATA.iterdir()):
+        if path.is_file() and path.suffix in (".csv", ".json", ".md"):
+            copy_if_changed(path, data_out / path.name)
+            wanted.add(data_out / path.name)
+    for stale in data_out.glob("*"):
+        if stale not in wanted:
+            stale.unlink()
+
+
+def _remove_stale_pages(out: Path, lessons: list[str]) -> None:
+    """Sphinx keeps the pages of deleted or renamed notebooks; a published site must not."""
+    for folder, suffix in ((out / "notebooks", ".html"), (out / "_sources" / "notebooks", ".ipynb")):
+        for page in folder.glob(f"*{suffix}"):
+            if page.name[: -len(suffix)] not in lessons:
+                page.unlink()
+
+
+def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_data: bool = True,
+          work: Path = WORK) -> Path:
+    """Build the site from ``nb_dir`` into ``out``, staging in ``work``; SystemExit on failure."""
+    from sphinx.cmd.build import build_main
+
+    started = time.perf_counter()
+    if check_data:
+        _validate_data()
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(work / "site_doctrees", ignore_errors=True)
+    lessons = stage(nb_dir, work)
+    # one cache folder for this build (keyed on helpers + data), for our run and myst-nb's
+    os.environ["COURSE_EXEC_CACHE"] = str(common.execution_cache_dir())
+    t_exec = time.perf_counter()
+    write_static(execute_all(nb_dir, work), work)
+    t_sphinx = time.perf_counter()
+    print(f"site: lessons executed or taken from the cache in {t_sphinx - t_exec:.1f} s")
+    os.environ["COURSE_NOTEBOOKS"] = str(nb_dir)
+    os.environ["COURSE_SITE_STATIC"] = str(work / "site_static")
+    os.environ["COURSE_SITE_EXTRA"] = str(work / "site_extra")
+    common.static_render_env()
+    args = ["-b", "html", "-c", str(DOCS), "-d", str(work / "site_doctrees"), "-j", "1", "-q",
+            str(work / "site_src"), str(out)]
+    code = build_main(args)
+    if code != 0:
+        raise SystemExit(f"the site build failed (sphinx exit code {code}); see the messages above")
+    _remove_stale_pages(out, lessons)
+    print(f"site: sphinx took {time.perf_counter() - t_sphinx:.1f} s")
+    print(f"site: {len(lessons)} notebook(s) published to {out}/index.html "
+          f"in {time.perf_counter() - started:.1f} s")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the course website into _build/site/.")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
+                        help="folder of the notebooks to publish (default: notebooks/)")
+    parser.add_argument("--fresh", action="store_true", help="rebuild every page (the execution cache is kept)")
+    parser.add_argument("--no-data-check", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    build(args.out, args.notebooks, args.fresh, check_data=not args.no_data_check)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

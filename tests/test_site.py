@@ -1,0 +1,362 @@
+"""The published website, built for real and opened in headless Chromium.
+
+The site is built once per session into ``_build/site/`` (Sphinx is incremental and the
+lessons' outputs come from jupyter-cache, but nothing is skipped: a build error or a cell
+error fails here). It is then served on a free local port by a plain static server and
+every page is opened with every request to another host blocked and recorded. Per page:
+no console error, no failed or third-party request, every plotly chart drawn, maps with
+land, no serious or critical axe violation, and a screenshot in ``_build/screens/site/``.
+
+``COURSE_TEST_NOTEBOOKS=<folder>`` builds from another notebook folder (for developing the
+publishing code against sample lessons); the default is ``notebooks/``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+NOTEBOOK_DIR = Path(os.environ.get("COURSE_TEST_NOTEBOOKS", ROOT / "notebooks"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
+SITE = ROOT / "_build" / "site"
+SCREENS = ROOT / "_build" / "screens" / "site"
+FIXED_PAGES = ["index.html", "glossary.html", "bibliography.html", "data.html"]
+PAGES = FIXED_PAGES + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS]
+CHROMIUM = Path("/usr/bin/chromium")
+BAD_IMPACTS = {"serious", "critical"}
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []) or [])
+
+
+def _cells_tagged(tag: str):
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if tag in _tags(cell):
+                yield path, cell
+
+
+def _phrases(text: str, min_len: int = 24) -> list[str]:
+    """Distinctive lines of a cell, markup stripped, to look for in the published files."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"[*_`#>\[\]()|]", "", line).strip()
+        line = re.sub(r"\s+", " ", line)
+        if len(line) >= min_len:
+            out.append(line[:60])
+    return out
+
+
+# ------------------------------------------------------------------ fixtures
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    from publish import site as site_build
+    from publish.common import preserved_environ
+
+    with preserved_environ():
+        site_build.build(SITE, NOTEBOOK_DIR, check_data="COURSE_TEST_NOTEBOOKS" not in os.environ)
+    return SITE
+
+
+@pytest.fixture(scope="module")  # module: one Playwright at a time across test files
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from publish.browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    from publish.browser import serve
+
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def visits(browser, server):
+    """Each page opened once (lazily); its report is shared by the per-page tests."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from publish.browser import CHARTS_JS, open_page
+
+    if SCREENS.exists():
+        shutil.rmtree(SCREENS)
+    SCREENS.mkdir(parents=True)
+    axe = Axe()
+    reports: dict[str, dict] = {}
+
+    def visit(name: str) -> dict:
+        if name not in reports:
+            page, watch = open_page(browser, server + name)
+            page.wait_for_timeout(300)  # let late console errors and responsive redraws arrive
+            page.screenshot(path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))), full_page=True)
+            # recorded before axe runs: axe fetches @imported stylesheets itself, resolving
+            # their relative URLs against the page (a false 404 that a reader never sees)
+            report = {"charts": page.evaluate(CHARTS_JS), "problems": watch.problems()}
+            violations = axe.run(page).response["violations"]
+            report["axe"] = [f"{v['id']} ({v['impact']}): {v['help']} -> "
+                             + "; ".join(str(n["target"]) for n in v["nodes"][:5])
+                             for v in violations if v.get("impact") in BAD_IMPACTS]
+            reports[name] = report
+            page.context.close()
+        return reports[name]
+
+    return visit
+
+
+# ------------------------------------------------------------------ the build
+
+def test_every_page_is_built(site):
+    missing = [p for p in PAGES + ["search.html", "searchindex.js"] if not (site / p).exists()]
+    assert not missing, f"pages missing from {site}: {missing}"
+
+
+def test_plotly_js_is_served_once_and_shared(site):
+    copies = [p for p in site.rglob("*.js") if b"plotly.js v" in p.read_bytes()[:200]]
+    assert [p.relative_to(site).as_posix() for p in copies] == ["_static/plotly.min.js"]
+    for page in PAGES:
+        html = (site / page).read_text(encoding="utf-8")
+        assert html.count("_static/plotly.min.js") == 1, f"{page} must load the shared plotly.js exactly once"
+        assert html.count("_static/course-geo-assets.js") == 1, f"{page} must load the offline base maps"
+        assert len(html.encode()) < 3_000_000, f"{page} looks like it embeds plotly.js itself"
+
+
+def test_no_reference_to_another_host_in_scripts_or_styles(site):
+    """Links to sources are fine; anything a page *loads* must be local."""
+    loaded = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"(https?:)?//", re.I)
+    bad = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if loaded.search(p.read_text(encoding="utf-8"))]
+    assert not bad, f"pages that load something from another host: {bad}"
+
+
+def test_every_local_link_resolves(site):
+    """No link or asset on any page points to a file the site does not have."""
+    from urllib.parse import unquote, urlsplit
+
+    ref = re.compile(r"\b(?:href|src)=\"([^\"]+)\"")
+    broken = []
+    for page in site.rglob("*.html"):
+        if "_static" in page.relative_to(site).parts:  # theme template fragments, not pages
+            continue
+        for url in ref.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("#", "//", "javascript:", "mailto:")) or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+    assert not broken, "broken local links:\n  " + "\n  ".join(broken[:20])
+
+
+def test_teacher_notes_are_not_published(site):
+    phrases = [ph for _, cell in _cells_tagged("teacher") for ph in _phrases(cell.source)]
+    if not phrases:
+        pytest.skip("no notebook has a cell tagged `teacher` yet")
+    published = {p: p.read_text(encoding="utf-8", errors="ignore") for p in site.rglob("*")
+                 if p.is_file() and p.suffix in (".html", ".js", ".ipynb", ".txt", ".json")
+                 and p.name != "plotly.min.js"}
+    leaks = [(p.relative_to(site).as_posix(), ph) for ph in phrases for p, text in published.items() if ph in text]
+    assert not leaks, f"teacher notes found on the site: {leaks[:5]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_download_is_the_student_edition(site, path):
+    html = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+    assert f"_sources/notebooks/{path.stem}.ipynb" in html, "the page has no .ipynb download button"
+    nb = nbformat.read(site / "_sources" / "notebooks" / f"{path.stem}.ipynb", as_version=4)
+    tagged = [i for i, c in enumerate(nb.cells) if {"solution", "teacher"} & set(_tags(c))]
+    assert not tagged, f"the downloadable notebook still has solution/teacher cells {tagged}"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "russo-japanese-course"
+
+
+def test_every_csv_is_downloadable_from_the_data_page(site):
+    html = (site / "data.html").read_text(encoding="utf-8")
+    for csv_path in sorted((ROOT / "lessons_data").glob("*.csv")):
+        served = site / "data" / csv_path.name
+        assert served.exists() and served.read_bytes() == csv_path.read_bytes(), f"{csv_path.name} not published"
+        assert f'href="data/{csv_path.name}"' in html, f"data.html does not link {csv_path.name}"
+    if (ROOT / "lessons_data" / "DATA_DICTIONARY.md").exists():
+        assert "Data dictionary" in html, "the data dictionary is not on the data page"
+
+
+def test_glossary_lists_every_term(site):
+    path = ROOT / "lessons_data" / "glossary.csv"
+    if not path.exists():
+        pytest.skip("lessons_data/glossary.csv does not exist yet")
+    import csv
+    import html as htmllib
+
+    page = htmllib.unescape((site / "glossary.html").read_text(encoding="utf-8"))
+    terms = [r["term"].strip() for r in csv.DictReader(open(path, encoding="utf-8-sig")) if r.get("term")]
+    missing = [t for t in terms if t not in page]
+    assert not missing, f"glossary terms missing from glossary.html: {missing[:10]}"
+
+
+def test_bibliography_is_grouped_by_perspective(site):
+    path = ROOT / "lessons_data" / "sources.csv"
+    if not path.exists():
+        pytest.skip("lessons_data/sources.csv does not exist yet")
+    import csv
+
+    page = (site / "bibliography.html").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    missing = [r["source_id"] for r in rows if f'id="source-{r["source_id"]}"' not in page]
+    assert not missing, f"sources missing from bibliography.html: {missing[:10]}"
+    from publish.site import PERSPECTIVES
+
+    labels = dict(PERSPECTIVES)
+    for perspective in {r.get("perspective") for r in rows if r.get("perspective") in labels}:
+        assert labels[perspective] in page, f"no section for the {perspective} perspective"
+
+
+# ------------------------------------------------------------------ every page in the browser
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_with_no_error_and_no_other_host(visits, name):
+    problems = visits(name)["problems"]
+    assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_charts_are_drawn(visits, name):
+    charts = visits(name)["charts"]
+    empty = [c["id"] for c in charts if not c["svgs"] or not (c["traces"] or c["marks"])]
+    assert not empty, f"{name}: plotly charts with an empty SVG: {empty}"
+    bare_maps = [c["id"] for c in charts if c["geo"] and not c["landDrawn"]]
+    assert not bare_maps, f"{name}: maps drawn without land (base map not loaded): {bare_maps}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_serious_accessibility_violation(visits, name):
+    violations = visits(name)["axe"]
+    assert not violations, f"{name}: axe found\n  " + "\n  ".join(violations)
+
+
+def test_lessons_have_charts(visits):
+    lessons = [f"notebooks/{p.stem}.html" for p in NOTEBOOKS if p.name != "index.ipynb"]
+    if not lessons:
+        pytest.skip("no lesson notebook besides index.ipynb exists yet")
+    without = [name for name in lessons if not visits(name)["charts"]]
+    assert not without, f"lesson pages with no chart at all: {without}"
+
+
+def _first_page_with(site: Path, needle: str) -> str | None:
+    for name in PAGES:
+        if needle in (site / name).read_text(encoding="utf-8"):
+            return name
+    return None
+
+
+def test_solution_toggle_opens(site, browser, server):
+    from publish.browser import open_page
+
+    name = _first_page_with(site, 'class="cell tag_solution') or _first_page_with(site, 'class="tag-solution')
+    if name is None:
+        pytest.skip("no published notebook has a cell tagged `solution` yet")
+    page, watch = open_page(browser, server + name)
+    details = page.locator("details.toggle-details").first
+    assert details.count() == 1, "the solution is not folded behind a toggle"
+    summary = details.locator("summary")
+    assert "solution" in summary.inner_text().lower()
+    body = details.locator(".toggle-details__container")
+    assert not body.is_visible(), "the solution is visible before the toggle is opened"
+    summary.click()
+    page.wait_for_timeout(200)
+    assert details.evaluate("d => d.open") and body.is_visible(), "clicking 'Show solution' did not open it"
+    assert not watch.problems()
+    page.context.close()
+
+
+def test_question_gives_feedback_when_answered(site, browser, server):
+    from publish.browser import open_page
+
+    name = _first_page_with(site, 'type="radio"')
+    if name is None:
+        pytest.skip("no published page has a check-your-understanding question yet")
+    page, watch = open_page(browser, server + name)
+    radio = page.locator("input[type=radio]").first
+    radio_id = radio.get_attribute("id")
+    group = radio.locator("xpath=ancestor::fieldset[1]")
+    if group.count() == 0:
+        group = radio.locator("xpath=..")
+    before = group.inner_text()
+    page.locator(f"label[for='{radio_id}']").click()
+    page.wait_for_timeout(100)
+    assert radio.is_checked(), "clicking the answer's label did not select it"
+    after = group.inner_text()
+    assert len(after) > len(before), f"no feedback appeared after answering a question on {name}"
+    assert not watch.problems()
+    page.context.close()
+
+
+def _search_term(site: Path) -> str:
+    import csv
+
+    path = ROOT / "lessons_data" / "glossary.csv"
+    if path.exists():
+        for row in csv.DictReader(open(path, encoding="utf-8-sig")):
+            words = [w for w in re.findall(r"[A-Za-z]{5,}", row.get("term", ""))]
+            if words:
+                return words[0]
+    return "Okhotsk"  # on the course index
+
+
+@pytest.mark.parametrize("how", ["server", "file"])
+def test_search_finds_a_term(site, browser, server, how):
+    from publish.browser import open_page
+
+    term = _search_term(site)
+    base = server if how == "server" else site.as_uri() + "/"
+    page, watch = open_page(browser, f"{base}search.html?q={term}")
+    page.wait_for_function("() => document.querySelector('#search-results') && "
+                           "document.querySelector('#search-results').innerText.match(/found|did not match/i)",
+                           timeout=20000)
+    hits = page.locator("#search-results ul.search li")
+    assert hits.count() >= 1, f"searching for {term!r} ({how}) found nothing"
+    assert not watch.problems(), watch.problems()
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", ["index.html", *[f"notebooks/{p.stem}.html" for p in NOTEBOOKS[-1:]]])
+def test_page_works_from_file_url(site, browser, name):
+    from publish.browser import CHARTS_JS, open_page
+
+    page, watch = open_page(browser, (site / name).as_uri())
+    page.wait_for_timeout(300)
+    charts = page.evaluate(CHARTS_JS)
+    assert all(c["svgs"] for c in charts)
+    problems = watch.problems()
+    assert not problems, f"{name} from file://:\n  " + "\n  ".join(problems)
+    page.context.close()
+
+
+def test_a_cell_error_fails_the_build(tmp_path):
+    """A lesson that raises is not published: the build stops and names the notebook."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from publish import site as site_build
+
+    nb_dir = tmp_path / "notebooks"
+    nb_dir.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("# Broken lesson"), new_code_cell("1 / 0")])
+    nb.metadata["kernelspec"] = {"name": "russo-japanese-course", "display_name": "course", "language": "python"}
+    nbformat.write(nb, nb_dir / "99_broken.ipynb")
+    from publish.common import preserved_environ
+
+    with preserved_environ(), pytest.raises(SystemExit, match="99_broken.ipynb"):
+        site_build.build(tmp_path / "site", nb_dir, check_data=False, work=tmp_path / "work")
+    assert not (tmp_path / "site" / "notebooks" / "99_broken.html").exists()
