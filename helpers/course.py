@@ -9,14 +9,15 @@ from .package_schema import DATA_DIR
 NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 
 
-def course_map() -> Markdown:
-    """A table of every lesson with its years, a link to its notebook and what it teaches."""
+def course_map(link_prefix: str = "") -> Markdown:
+    """A table of every lesson with its years, a link to its notebook and what it teaches;
+    ``link_prefix`` places the links (the website's home page links to ``notebooks/``)."""
     eras = data.load("eras").sort_values("order")
     lines = ["| # | Lesson | Years | What it teaches |", "| --- | --- | --- | --- |"]
     for era in eras.itertuples():
         years = "whole span" if era.era_id in ("orientation", "capstone") else f"{era.start_year}–{era.end_year}"
         ready = (NOTEBOOK_DIR / era.notebook).exists()
-        title = f"[{era.title}]({era.notebook})" if ready else f"{era.title} *(in preparation)*"
+        title = f"[{era.title}]({link_prefix}{era.notebook})" if ready else f"{era.title} *(in preparation)*"
         lines.append(f"| {era.order:02d} | {title} | {years} | {era.summary} |")
     return Markdown("\n".join(lines))
 

@@ -75,20 +75,10 @@ def _md_cell(text: str | None) -> str:
 
 # ---------------------------------------------------------------------------- generated parts
 
-def lessons_md(lessons: list[str]) -> str:
-    eras = _rows("eras") or []
-    eras.sort(key=lambda r: int(r.get("order") or 0))
-    lines = ["| # | Lesson | Years | What it teaches |", "| --- | --- | --- | --- |"]
-    for era in eras:
-        nb = era.get("notebook", "")
-        years = "whole span" if era.get("era_id") in ("orientation", "capstone") else \
-            f"{era.get('start_year')}–{era.get('end_year')}"
-        if Path(nb).stem in lessons:
-            title = f"[{_md_cell(era.get('title'))}](notebooks/{nb})"
-        else:
-            title = f"{_md_cell(era.get('title'))} *(in preparation)*"
-        lines.append(f"| {int(era.get('order') or 0):02d} | {title} | {years} | {_md_cell(era.get('summary'))} |")
-    return "\n".join(lines)
+def lessons_md() -> str:
+    """The course map of the index notebook, linked from the home page; a blank line ends the table."""
+    from helpers.course import course_map
+    return course_map(link_prefix="notebooks/").data + "\n"
 
 
 def toctree_md(lessons: list[str]) -> str:
@@ -215,7 +205,7 @@ def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list[str]:
             copy_if_changed(extra, target)
             wanted.add(target)
 
-    generators = {"lessons": lambda: lessons_md(lessons), "toctree": lambda: toctree_md(lessons),
+    generators = {"lessons": lessons_md, "toctree": lambda: toctree_md(lessons),
                   "glossary": lambda: glossary_md(lessons), "bibliography": bibliography_md, "data": data_md}
     for page in PAGES:
         text = (DOCS / page).read_text(encoding="utf-8")
