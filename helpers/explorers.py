@@ -33,6 +33,17 @@ def _box(controls: dict, figure: go.FigureWidget, message: W.HTML) -> W.VBox:
     return box
 
 
+def _wired(controls: dict, figure, message, update, observe: bool = True) -> W.VBox:
+    """The explorer's box with ``update`` run once and, if ``observe``, on every control change."""
+    if observe:
+        for w in controls.values():
+            w.observe(update, names="value")
+        update()
+    box = _box(controls, figure, message)
+    box.update = update
+    return box
+
+
 def _say(message: W.HTML, text: str | None) -> None:
     message.value = f"<p role='status' style='color:#8a3b00;margin:4px 0'>{text}</p>" if text else ""
 
@@ -94,12 +105,7 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
             fig.layout.legend.y = 44 / fig.layout.height
         _say(message, None if len(sel) else "No figures for this selection: try another side, category or source perspective.")
 
-    for w in controls.values():
-        w.observe(update, names="value")
-    update()
-    box = _box(controls, fig, message)
-    box.update = update
-    return box
+    return _wired(controls, fig, message, update)
 
 
 # --- deployments ----------------------------------------------------------------------------
@@ -175,9 +181,7 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
     controls["lang"].observe(draw, names="value")
     controls["date"].observe(draw, names="value")
     select()
-    box = _box(controls, fig, message)
-    box.update = draw
-    return box
+    return _wired(controls, fig, message, draw, observe=False)
 
 
 # --- treaties -------------------------------------------------------------------------------
@@ -219,12 +223,7 @@ def treaty_explorer(mode: str | None = None):
             fig.layout.height = max(450, 130 + 24 * len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
-    for w in controls.values():
-        w.observe(update, names="value")
-    update()
-    box = _box(controls, fig, message)
-    box.update = update
-    return box
+    return _wired(controls, fig, message, update)
 
 
 # --- territory ------------------------------------------------------------------------------
@@ -274,12 +273,7 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
             fig.layout.title.text = f"Who held what in {controls['year'].value}"
         _say(message, None if held else "This territory was not yet part of the dispute in that year.")
 
-    for w in controls.values():
-        w.observe(update, names="value")
-    update()
-    box = _box(controls, fig, message)
-    box.update = update
-    return box
+    return _wired(controls, fig, message, update)
 
 
 # --- era overview ---------------------------------------------------------------------------
@@ -320,8 +314,4 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
             fig.layout.height = 260 + 45 * len(present)
         _say(message, f"{len(ev)} events" if len(ev) else "This era has no events yet.")
 
-    controls["era"].observe(update, names="value")
-    update()
-    box = _box(controls, fig, message)
-    box.update = update
-    return box
+    return _wired(controls, fig, message, update)

@@ -6,9 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from publish.browser import CHROMIUM, CHROMIUM_ARGS as ARGS
 LOCAL = ("file://", "http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 

@@ -26,3 +26,15 @@ def _isolated_cache(tmp_path_factory):
     """Validation stamps go to a temporary cache, so every session re-checks the data."""
     import os
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")  # module scope: one Playwright at a time across test files
+def browser():
+    """Debian's headless Chromium through Playwright (never a downloaded browser)."""
+    from publish.browser import chromium
+
+    from .browser import require_chromium
+
+    require_chromium()
+    with chromium() as b:
+        yield b

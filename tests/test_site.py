@@ -31,7 +31,6 @@ SITE = ROOT / "_build" / "site"
 SCREENS = ROOT / "_build" / "screens" / "site"
 FIXED_PAGES = ["index.html", "glossary.html", "bibliography.html", "data.html"]
 PAGES = FIXED_PAGES + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS]
-CHROMIUM = Path("/usr/bin/chromium")
 BAD_IMPACTS = {"serious", "critical"}
 
 
@@ -67,16 +66,6 @@ def site() -> Path:
     with preserved_environ():
         site_build.build(SITE, NOTEBOOK_DIR, check_data="COURSE_TEST_NOTEBOOKS" not in os.environ)
     return SITE
-
-
-@pytest.fixture(scope="module")  # module: one Playwright at a time across test files
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
-    from publish.browser import chromium
-
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
 SLIDES = ROOT / "_build" / "slides"
 SCREENS = ROOT / "_build" / "screens" / "slides"
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _tags(cell) -> list[str]:
@@ -30,16 +29,6 @@ def decks() -> Path:
     with preserved_environ():
         slides.build(SLIDES)
     return SLIDES
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
-    from publish.browser import chromium
-
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
