@@ -11,6 +11,7 @@ from .treaties import TODAY, era_bands
 def course_timeline() -> go.Figure:
     """Eras, conflicts and treaties from 1639 to today on one time axis."""
     conflicts = data.load("conflicts").sort_values("start_date")
+    events = data.load("events").sort_values("date")
     treaties = data.load("treaties").sort_values("signed_date")
     fig = go.Figure()
     end = conflicts["end_date"].fillna(conflicts["start_date"])
@@ -24,12 +25,17 @@ def course_timeline() -> go.Figure:
                              marker=dict(symbol="diamond", size=11, color="#0072B2", line=dict(color="white", width=1)),
                              hovertext=[f"<b>{r.name_en}</b><br>signed {fmt_date(r.signed_date)}" for r in treaties.itertuples()],
                              hoverinfo="text"))
+    fig.add_trace(go.Scatter(x=iso(events["date"]), y=["Events"] * len(events), mode="markers", name="Event",
+                             marker=dict(symbol="line-ns-open", size=14, color="#444444"),
+                             hovertext=[f"<b>{r.title_en}</b><br>{fmt_date(r.date, r.date_precision)}" for r in events.itertuples()],
+                             hoverinfo="text"))
     era_bands(fig)
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year", range=["1630-01-01", TODAY.isoformat()]),
-                      yaxis=dict(title_text="", categoryorder="array", categoryarray=["Treaties", "Conflicts"]),
+                      yaxis=dict(title_text="", categoryorder="array", categoryarray=["Events", "Treaties", "Conflicts"]),
                       legend=dict(orientation="h", y=-0.25))
-    desc = (f"Timeline from 1639 to today: shaded bands mark the course's seven eras; {len(conflicts)} conflicts are bars "
-            f"from start to end and {len(treaties)} treaties are diamonds at their signature. Conflicts cluster in 1894-1945; "
+    desc = (f"Timeline from 1639 to today: shaded bands mark the course's seven eras; {len(events)} events are ticks, "
+            f"{len(conflicts)} conflicts are bars from start to end and {len(treaties)} treaties are diamonds at their "
+            f"signature. Conflicts cluster in 1894-1945; "
             f"treaties run through the whole span, with the first in {treaties['signed_date'].min().year}.")
-    return theme.finish(fig, "Four centuries on one timeline", "lessons_data/conflicts.csv and treaties.csv (sources per row)",
-                        desc, height=380, bottom=130)
+    return theme.finish(fig, "Four centuries on one timeline", "lessons_data/events.csv, conflicts.csv and treaties.csv (sources per row)",
+                        desc, height=430, bottom=130)

@@ -71,14 +71,18 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
 
 
 def era_bands(fig: go.Figure) -> None:
+    """Alternately shaded era bands behind a time axis, named where the band is wide enough."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     for i, e in enumerate(eras.itertuples()):
-        wide = e.end_year - e.start_year >= 25  # narrow eras would print their names on top of each other
+        label = {}
+        if e.end_year - e.start_year >= 25:  # narrow eras would print their names on top of each other
+            # alternate top and bottom so neighbouring era names never overprint
+            label = dict(annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]),
+                         annotation_position="top left" if i % 2 else "bottom left",
+                         annotation_font=dict(size=10, color="#666"))
         fig.add_vrect(x0=f"{e.start_year}-01-01", x1=f"{e.end_year}-12-31", fillcolor="#888888",
-                      opacity=0.08 if i % 2 else 0.0, line_width=0, layer="below",
-                      annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]) if wide else None,
-                      annotation_position="top left", annotation_font=dict(size=10, color="#666"))
+                      opacity=0.08 if i % 2 else 0.0, line_width=0, layer="below", **label)
 
 
 def treaty_timeline(party: str | None = None, kind: str | None = None, era: str | None = None,
