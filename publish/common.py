@@ -113,12 +113,6 @@ def plotly_js() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-def geo_assets_js() -> str:
-    from helpers.render import geo_assets_js as js
-
-    return js()
-
-
 def execute_cached(nb: nbformat.NotebookNode, path: Path, cwd: Path) -> nbformat.NotebookNode:
     """``nb`` with outputs, from the shared jupyter-cache when its code is unchanged, else
     executed in a fresh kernel (static render mode) and cached. Raises on any cell error."""

@@ -14,7 +14,6 @@ Only changed files are rewritten, so an unchanged lesson is neither re-executed 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import re
@@ -24,6 +23,11 @@ import time
 from pathlib import Path
 
 import nbformat
+import pandas as pd
+
+from helpers import data, theme
+from helpers.errors import DataError
+from helpers.render import geo_assets_js
 
 from . import common
 from .common import BUILD, DATA, DOCS, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, write_if_changed
@@ -34,35 +38,20 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 PAGES = ("index.md", "glossary.md", "bibliography.md", "data.md")
 MARKER = re.compile(r"^<!--\s*course:(\w+)\s*-->\s*$", re.M)
 
-PERSPECTIVES = [
-    ("japanese", "Japanese"),
-    ("russian_soviet", "Russian and Soviet"),
-    ("chinese", "Chinese"),
-    ("american", "American"),
-    ("british", "British"),
-    ("other", "Other and international"),
-]
+PERSPECTIVES = list(theme.PERSPECTIVE_NAMES.items())  # the charts' names, in the charts' order
 
 
 # ---------------------------------------------------------------------------- data
 
-def _rows(table: str) -> list[dict] | None:
-    """Rows of a CSV in lessons_data/ as dicts of strings; None when the table does not exist."""
-    path = DATA / f"{table}.csv"
-    if not path.exists():
-        return None
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        sample = fh.read(4096)
-        fh.seek(0)
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return list(csv.DictReader(fh, delimiter=delimiter))
+def _rows(table: str) -> list[dict]:
+    """Rows of a validated course table as dicts of strings (empty cells as ""), read by the
+    course's own loader so the site shows exactly what the lessons load."""
+    df = data.load(table)
+    return [{k: "" if pd.isna(v) else str(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def _validate_data() -> None:
     """The site publishes the data only if the course's own loader accepts it."""
-    from helpers import data
-    from helpers.errors import DataError
-
     try:
         data.load_all()
     except DataError as exc:
@@ -89,9 +78,7 @@ def toctree_md(lessons: list[str]) -> str:
 
 def glossary_md(lessons: list[str]) -> str:
     rows = _rows("glossary")
-    if not rows:
-        return "*The glossary is being written: it will appear here when `lessons_data/glossary.csv` exists.*"
-    eras = {r["era_id"]: r for r in (_rows("eras") or [])}
+    eras = {r["era_id"]: r for r in _rows("eras")}
     out = ["```{glossary}", ":sorted:", ""]
     for row in rows:
         term = (row.get("term") or "").strip()
@@ -121,13 +108,8 @@ def glossary_md(lessons: list[str]) -> str:
 
 def bibliography_md() -> str:
     rows = _rows("sources")
-    if not rows:
-        return "*The bibliography will appear here when `lessons_data/sources.csv` exists.*"
-    known = {k for k, _ in PERSPECTIVES}
-    groups = PERSPECTIVES + sorted({(r.get("perspective") or "other", (r.get("perspective") or "other").replace("_", " ").title())
-                                    for r in rows if (r.get("perspective") or "other") not in known})
     out = []
-    for key, label in groups:
+    for key, label in PERSPECTIVES:
         items = [r for r in rows if (r.get("perspective") or "other") == key]
         if not items:
             continue
@@ -159,8 +141,7 @@ def data_md() -> str:
         path = DATA / res["path"]
         if not path.exists():
             continue
-        rows = _rows(res["name"]) or []
-        lines.append(f"| <a href=\"data/{res['path']}\" download>{res['path']}</a> | {len(rows)} | "
+        lines.append(f"| <a href=\"data/{res['path']}\" download>{res['path']}</a> | {len(data.load(res['name']))} | "
                      f"{_md_cell(res.get('description'))} |")
     lines += ["", "The package description, read by [Frictionless](https://framework.frictionlessdata.io/) "
               "tools and by the course's own loader: <a href=\"data/datapackage.json\" download>datapackage.json</a>. "
@@ -244,7 +225,7 @@ def write_static(executed: list, work: Path = WORK) -> None:
     print(f"site: {what}")
     static, extra = work / "site_static", work / "site_extra"
     copy_if_changed(plotly, static / "plotly.min.js")
-    write_if_changed(static / "course-geo-assets.js", common.geo_assets_js() + "\n")
+    write_if_changed(static / "course-geo-assets.js", geo_assets_js() + "\n")
     data_out = extra / "data"
     wanted = set()
     for path in sorted(DATA.iterdir()):

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.render import geo_assets_js
+
 from . import common
 from .common import BUILD, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, tags, write_if_changed
 
@@ -65,7 +67,7 @@ def write_assets(out: Path, executed: list) -> None:
     plotly, what = plotly_for(executed)
     print(f"slides: {what}")
     copy_if_changed(plotly, out / ASSETS / "plotly.min.js")
-    write_if_changed(out / ASSETS / "course-geo-assets.js", common.geo_assets_js() + "\n")
+    write_if_changed(out / ASSETS / "course-geo-assets.js", geo_assets_js() + "\n")
 
 
 def _has_rich_output(cell) -> bool:

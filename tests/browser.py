@@ -1,4 +1,5 @@
-"""Headless Debian Chromium through Playwright, with every non-local request blocked and recorded."""
+"""A headless Debian Chromium page with every non-local request blocked and recorded,
+built on publish/browser.py (the same launcher and watcher the site tests and bench use)."""
 from __future__ import annotations
 
 import shutil
@@ -6,8 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from publish.browser import CHROMIUM, CHROMIUM_ARGS as ARGS
-LOCAL = ("file://", "http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+from publish.browser import CHROMIUM, PageWatch, chromium
 
 
 def require_chromium() -> None:
@@ -17,25 +17,13 @@ def require_chromium() -> None:
 
 @contextmanager
 def offline_page(width: int = 1200, height: int = 900):
-    """A page whose requests to any other host are aborted; yields (page, blocked_urls, console_errors)."""
-    from playwright.sync_api import sync_playwright
+    """Yields (page, blocked_urls, errors); ``errors`` holds console and page errors once the block ends."""
     require_chromium()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    errors: list[str] = []
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": width, "height": height})
-        blocked, errors = [], []
-
-        def route(r):
-            if r.request.url.startswith(LOCAL):
-                r.continue_()
-            else:
-                blocked.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        watch = PageWatch(page)
         try:
-            yield page, blocked, errors
+            yield page, watch.blocked, errors
         finally:
-            browser.close()
+            errors.extend(watch.console_errors + watch.page_errors)

@@ -22,7 +22,7 @@ import pytest
 from helpers import theme
 
 from . import jupyterlab_server as lab_server
-from .browser import ARGS, CHROMIUM, LOCAL, require_chromium
+from publish.browser import PageWatch
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -136,44 +136,22 @@ def lab(tmp_path_factory):
         lab_server.stop(server)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    try:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
-
-
 class Watch:
-    """A fresh browser page that aborts and records every request to another host."""
+    """A fresh browser page that aborts and records every request to another host
+    (publish.browser.PageWatch), websockets included."""
 
     def __init__(self, browser, lab):
         self.context = browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
+        self._watch = PageWatch(self.page)
+        self.blocked = self._watch.blocked
         self.lab = lab
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         self.page.on("websocket", self._websocket)
 
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(LOCAL):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
+    @property
+    def errors(self) -> list[str]:
+        return self._watch.console_errors + [f"uncaught: {e}" for e in self._watch.page_errors]
 
     def _websocket(self, ws):
         if not ws.url.startswith(("ws://127.0.0.1", "ws://localhost")):
@@ -185,8 +163,8 @@ class Watch:
 
 
 @pytest.fixture
-def watch(chromium, lab):
-    w = Watch(chromium, lab)
+def watch(browser, lab):
+    w = Watch(browser, lab)
     try:
         yield w
     finally:
@@ -445,7 +423,7 @@ def make_lab_argv(port: int) -> list[str]:
     return argv[2:]
 
 
-def test_make_lab_command_line_opens_the_course_index(chromium, tmp_path):
+def test_make_lab_command_line_opens_the_course_index(browser, tmp_path):
     """`make lab`'s own options (run from a copy of the repository root) start a server that
     opens notebooks/index.ipynb, the course map."""
     shutil.copytree(NOTEBOOK_DIR, tmp_path / "notebooks")
@@ -458,7 +436,7 @@ def test_make_lab_command_line_opens_the_course_index(chromium, tmp_path):
     if problem:
         pytest.fail(f"`make lab` does not start JupyterLab (run from the repository root):\n"
                     f"  jupyter lab {shlex.join(argv)}\n{problem}", pytrace=False)
-    w = Watch(chromium, server)
+    w = Watch(browser, server)
     try:
         opener = server.runtime / f"jpserver-file-to-run-{server.proc.pid}-open.html"
         assert opener.exists(), "`make lab` named no file to open"
