@@ -10,15 +10,18 @@ NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 
 
 def course_map(link_prefix: str = "") -> Markdown:
-    """A table of every lesson with its years, a link to its notebook and what it teaches;
-    ``link_prefix`` places the links (the website's home page links to ``notebooks/``)."""
+    """A table of every lesson with its years, central question, class time, a link to its
+    notebook and what it teaches; ``link_prefix`` places the links (the website's home page
+    links to ``notebooks/``)."""
     eras = data.load("eras").sort_values("order")
-    lines = ["| # | Lesson | Years | What it teaches |", "| --- | --- | --- | --- |"]
+    lines = ["| # | Lesson | Years | Central question | Class time | What it teaches |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for era in eras.itertuples():
         years = "whole span" if era.era_id in ("orientation", "capstone") else f"{era.start_year}–{era.end_year}"
         ready = (NOTEBOOK_DIR / era.notebook).exists()
         title = f"[{era.title}]({link_prefix}{era.notebook})" if ready else f"{era.title} *(in preparation)*"
-        lines.append(f"| {era.order:02d} | {title} | {years} | {era.summary} |")
+        time = "1 period" if era.periods == 1 else f"{era.periods} periods"
+        lines.append(f"| {era.order:02d} | {title} | {years} | *{era.central_question}* | {time} | {era.summary} |")
     return Markdown("\n".join(lines))
 
 

@@ -1,69 +1,144 @@
-"""Check functions for the data exercises: they recompute the answer from the data and
-say whether the student's is right and why, without revealing the worked solution."""
+"""Step-by-step checks for the data exercises: each step recomputes its answer from the data
+and says what is wrong without giving the worked solution away.
+
+An exercise works on one slice of the casualty table (one conflict, side and category):
+filter it, add each source's perspective, find the lowest and highest figures and their
+sources, compare them, and group them by perspective. Students write the pandas; the checks
+only compare.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
 from IPython.display import Markdown
 
 from . import data
 
+TASKS = {
+    "khasan_soviet_killed": ("lake_khasan", "ussr", "killed"),
+    "nomonhan_japan_killed": ("khalkhin_gol", "japan", "killed"),
+}
+FILTER_COLUMNS = ("conflict_id", "side", "category")
+
 
 def _verdict(ok: bool, text: str) -> Markdown:
-    mark = "✔ **Right.**" if ok else "✘ **Not yet.**"
-    return Markdown(f"{mark} {text}")
+    return Markdown(("✔ **Right.** " if ok else "✘ **Not yet.** ") + text)
 
 
-def soviet_killed_spread(conflict_id: str = "khalkhin_gol") -> tuple[float, str, str]:
-    """Highest over lowest figure for Soviet killed in a conflict, and the two sources."""
-    cas = data.load("casualties")
-    rows = cas[(cas["conflict_id"] == conflict_id) & (cas["side"] == "ussr") & (cas["category"] == "killed")]
-    if rows.empty:
-        raise ValueError(f"no Soviet 'killed' figures for {conflict_id!r} in casualties.csv")
-    hi, lo = rows.loc[rows["high"].idxmax()], rows.loc[rows["low"].idxmin()]
-    return float(hi["high"] / lo["low"]), hi["source_id"], lo["source_id"]
+def _missing(name: str, example: str) -> Markdown:
+    return _verdict(False, f"`{name}` is still `...` or `None`. Replace it with your code ({example}), then run this cell again.")
 
 
-def check_soviet_killed_ratio(ratio, conflict_id: str = "khalkhin_gol") -> Markdown:
-    """Lesson 04: the ratio between the highest and lowest figure for Soviet killed."""
-    expected, hi_src, lo_src = soviet_killed_spread(conflict_id)
-    if ratio is None:
-        return _verdict(False, "Set `ratio` to your answer first (a number such as 1.7), then run this cell again.")
-    try:
-        value = float(ratio)
-    except (TypeError, ValueError):
-        return _verdict(False, f"`ratio` should be one number, but it is a {type(ratio).__name__}. "
-                               "Divide the highest figure by the lowest.")
-    if abs(value - expected) < 0.01:
-        return _verdict(True, f"The highest figure ({hi_src}) is {expected:.2f} times the lowest ({lo_src}). "
-                              "Now read the `note` column of both rows: what does each source count, and when was it published?")
-    if abs(value - 1 / expected) < 0.01:
-        return _verdict(False, "You divided the lowest by the highest. Put the highest figure on top.")
-    cas = data.load("casualties")
-    rows = cas[(cas["conflict_id"] == conflict_id) & (cas["side"] == "ussr") & (cas["category"] == "killed")]
-    if abs(value - rows["high"].max() / rows["high"].min()) < 0.01 or abs(value - rows["low"].max() / rows["low"].min()) < 0.01:
-        return _verdict(False, "Close: a source can give a range, so take the highest `high` and the lowest `low`.")
-    return _verdict(False, "Check your filter: keep only rows where conflict_id, side and category all match "
-                           "(`khalkhin_gol`, `ussr`, `killed`), then divide the largest `high` by the smallest `low`.")
+@dataclass(frozen=True)
+class Exercise:
+    """The checks of one exercise, named by a key of ``TASKS``."""
 
+    task: str
 
-def busiest_era() -> str:
-    """The era with the most events (ties broken by teaching order)."""
-    counts = data.load("events")["era_id"].value_counts()
-    eras = data.load("eras").set_index("era_id")["order"]
-    top = counts[counts == counts.max()].index
-    return min(top, key=lambda e: eras[e])
+    def __post_init__(self):
+        if self.task not in TASKS:
+            raise KeyError(f"no exercise {self.task!r}; the exercises are: {', '.join(TASKS)}")
 
+    @property
+    def wanted(self) -> dict[str, str]:
+        return dict(zip(FILTER_COLUMNS, TASKS[self.task]))
 
-def check_busiest_era(answer) -> Markdown:
-    """Lesson 00: which era has the most events in the data?"""
-    expected = busiest_era()
-    eras = data.load("eras").set_index("era_id")
-    if answer is None:
-        return _verdict(False, "Set `busiest` to an era id (for example `\"cold_war\"`), then run this cell again.")
-    if answer not in eras.index:
-        return _verdict(False, f"{answer!r} is not an era id. The ids are: {', '.join(eras.index)}.")
-    n = (data.load("events")["era_id"] == expected).sum()
-    if answer == expected:
-        return _verdict(True, f"{eras.at[expected, 'title']} has {n} events. Is it the most important era, or the one "
-                              "with the most precisely dated sources? Divide by the era's length in years and compare.")
-    mine = (data.load("events")["era_id"] == answer).sum()
-    return _verdict(False, f"{answer} has {mine} events, but another era has {n}. Use `value_counts()` on `era_id`.")
+    def rows(self) -> pd.DataFrame:
+        """The slice of casualties.csv the exercise is about, with each source's perspective."""
+        cas = data.load("casualties")
+        keep = pd.Series(True, index=cas.index)
+        for col, value in self.wanted.items():
+            keep &= cas[col].astype(str) == value
+        src = data.load("sources")[["source_id", "perspective", "year", "kind"]]
+        return cas[keep].merge(src, on="source_id", how="left")
+
+    def check_filter(self, df) -> Markdown:
+        """Step 1: the rows of one conflict, side and category, nothing more and nothing less."""
+        if df is None or df is Ellipsis:
+            return _missing("rows", "a filter of `cas`")
+        if not isinstance(df, pd.DataFrame):
+            return _verdict(False, f"`rows` should be a DataFrame (a filtered `cas`), but it is a {type(df).__name__}.")
+        absent = [c for c in FILTER_COLUMNS if c not in df.columns]
+        if absent:
+            return _verdict(False, f"Your table has lost the column(s) {', '.join(absent)}: filter the rows, keep the columns.")
+        for col, value in self.wanted.items():
+            others = sorted(set(df[col].astype(str)) - {value})
+            if others:
+                return _verdict(False, f"Some rows have `{col}` = {', '.join(repr(o) for o in others)}. "
+                                       f"Add a condition `cas[\"{col}\"] == \"{value}\"`.")
+        expected = len(self.rows())
+        if len(df) != expected:
+            return _verdict(False, f"You have {len(df)} rows but the table holds {expected} for this conflict, side and "
+                                   "category. Filter `cas` itself, not a smaller table.")
+        return _verdict(True, f"{expected} figures, one per source. Look at the `note` column: do they all count the same thing?")
+
+    def check_perspectives(self, df) -> Markdown:
+        """Step 2: the same rows with a ``perspective`` column merged from sources.csv."""
+        if df is None or df is Ellipsis:
+            return _missing("with_sources", "`rows.merge(...)`")
+        if not isinstance(df, pd.DataFrame) or "perspective" not in df.columns:
+            return _verdict(False, "Merge with the sources table on `source_id`, keeping its `perspective` column: "
+                                   "`rows.merge(src[[\"source_id\", \"perspective\"]], on=\"source_id\")`.")
+        expected = len(self.rows())
+        if len(df) != expected:
+            return _verdict(False, f"The merge gave {len(df)} rows instead of {expected}: merge `rows` (step 1), "
+                                   "on `source_id` only.")
+        return _verdict(True, "Every figure now carries the standpoint of the source that gives it.")
+
+    def extremes(self) -> tuple[set[str], set[str], float]:
+        """Sources of the lowest and of the highest figure (ties kept), and highest/lowest."""
+        r = self.rows()
+        lo, hi = r["low"].min(), r["high"].max()
+        return set(r.loc[r["low"] == lo, "source_id"]), set(r.loc[r["high"] == hi, "source_id"]), float(hi / lo)
+
+    def check_extremes(self, lowest_source, highest_source) -> Markdown:
+        """Step 3: which sources give the lowest and the highest figure."""
+        if lowest_source in (None, Ellipsis) or highest_source in (None, Ellipsis):
+            return _missing("lowest_source and highest_source", "a `source_id` such as `\"krivosheev_1993_grif\"`")
+        lows, highs, _ = self.extremes()
+        if lowest_source in highs and highest_source in lows and lows != highs:
+            return _verdict(False, "You swapped them: the lowest figure is the smallest `low`, the highest the largest `high`.")
+        wrong = [name for name, value, ok in (("lowest_source", lowest_source, lows), ("highest_source", highest_source, highs))
+                 if value not in ok]
+        if wrong:
+            return _verdict(False, f"Check {' and '.join(f'`{w}`' for w in wrong)}: sort `with_sources` by `low` "
+                                   "(or `high`) and read the `source_id` of the first and last rows.")
+        return _verdict(True, "Now read both rows' `note`, `year` and `kind`: which was published when, and by whom?")
+
+    def check_ratio(self, ratio) -> Markdown:
+        """Step 4: how many times the highest figure is the lowest."""
+        if ratio in (None, Ellipsis):
+            return _missing("ratio", "the highest figure divided by the lowest")
+        try:
+            value = float(ratio)
+        except (TypeError, ValueError):
+            return _verdict(False, f"`ratio` should be one number, but it is a {type(ratio).__name__}.")
+        _, _, expected = self.extremes()
+        if abs(value - expected) < 0.01:
+            return _verdict(True, f"The highest figure is {expected:.1f} times the lowest.")
+        if expected and abs(value - 1 / expected) < 0.01:
+            return _verdict(False, "You divided the lowest by the highest. Put the highest figure on top.")
+        return _verdict(False, "Divide the largest `high` by the smallest `low` (a source may give a range).")
+
+    def by_perspective(self) -> pd.Series:
+        """The highest figure each perspective gives."""
+        return self.rows().groupby("perspective", observed=True)["high"].max().sort_values()
+
+    def check_by_perspective(self, series) -> Markdown:
+        """Step 5: the highest figure per perspective, and which perspective gives the most."""
+        if series is None or series is Ellipsis:
+            return _missing("per_perspective", "`with_sources.groupby(\"perspective\")[\"high\"].max()`")
+        if not isinstance(series, pd.Series):
+            return _verdict(False, "`per_perspective` should be a Series: group by `perspective`, take `high`, then `.max()`.")
+        expected = self.by_perspective()
+        got = series.copy()
+        got.index = got.index.astype(str)
+        got = got[got.notna()]
+        if set(got.index) != set(expected.index.astype(str)):
+            return _verdict(False, f"Your groups are {', '.join(sorted(got.index))}; the sources have the perspectives "
+                                   f"{', '.join(sorted(expected.index.astype(str)))}. Group the merged table by `perspective`.")
+        if not all(abs(float(got[k]) - float(v)) < 0.5 for k, v in expected.items()):
+            return _verdict(False, "The groups are right but not the values: take the `high` column and `.max()`.")
+        return _verdict(True, f"The highest figure comes from the {expected.index[-1]} perspective. "
+                              "Is that the side that suffered the losses, or its enemy?")

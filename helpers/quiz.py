@@ -29,8 +29,12 @@ STYLE = """<style>
 </style>"""
 
 
+VERDICTS = ("correct", "right", "yes", "no", "not quite", "wrong", "incorrect")  # the quiz prints its own
+
+
 def validate_questions(questions: list[dict], where: str = "questions") -> None:
-    """Every question needs text and at least two answers with feedback, exactly one correct."""
+    """Every question needs text and at least two answers with feedback, exactly one correct;
+    feedback explains and does not open with a verdict, which the quiz already prints."""
     for n, q in enumerate(questions, start=1):
         answers = q.get("answers", [])
         if not q.get("question") or len(answers) < 2:
@@ -40,6 +44,11 @@ def validate_questions(questions: list[dict], where: str = "questions") -> None:
         for m, a in enumerate(answers, start=1):
             if not a.get("answer") or not a.get("feedback"):
                 raise ValueError(f"{where}, question {n}, answer {m}: needs 'answer' and 'feedback' text")
+            opening = a["feedback"].lower().lstrip()
+            if any(opening.startswith(v) and not opening[len(v):len(v) + 1].isalpha() for v in VERDICTS):
+                raise ValueError(f"{where}, question {n}, answer {m}: feedback opens with a verdict "
+                                 f"({a['feedback'].split()[0]!r}); the quiz prints 'Correct.' or 'Not quite.' itself, "
+                                 "so start with the explanation")
 
 
 def quiz_html(questions: list[dict], title: str = "Check your understanding") -> str:
@@ -62,8 +71,9 @@ def quiz_html(questions: list[dict], title: str = "Check your understanding") ->
     return "".join(parts)
 
 
-def quiz(lesson: str, title: str = "Check your understanding") -> HTML:
-    """The questions of ``notebooks/questions/<lesson>.json`` as an interactive block."""
+def quiz(lesson: str, section: str | None = None, title: str = "Check your understanding") -> HTML:
+    """The questions of ``notebooks/questions/<lesson>.json`` as an interactive block; with
+    ``section``, only the questions of that part of the lesson (their ``"section"`` key)."""
     path = QUESTION_DIR / f"{lesson}.json"
     if not path.exists():
         have = ", ".join(sorted(p.stem for p in QUESTION_DIR.glob("*.json")))
@@ -73,4 +83,9 @@ def quiz(lesson: str, title: str = "Check your understanding") -> HTML:
     except json.JSONDecodeError as err:
         raise ValueError(f"{path.name}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})") from None
     validate_questions(questions, path.name)
+    if section is not None:
+        sections = sorted({q.get("section", "") for q in questions} - {""})
+        questions = [q for q in questions if q.get("section") == section]
+        if not questions:
+            raise ValueError(f"{path.name} has no questions in section {section!r}; its sections are: {', '.join(sections)}")
     return HTML(quiz_html(questions, title))

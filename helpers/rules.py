@@ -39,7 +39,34 @@ def check_all(frames: dict[str, pd.DataFrame], rows: dict[str, list[int]], data_
                                         "check both dates; an end cannot come before its start"))
         if name in IN_ERA and "eras" in frames:
             problems += _inside_era(name, df, numbers, frames["eras"], IN_ERA[name])
+    if "documents" in frames:
+        problems += _document_texts(frames["documents"], rows["documents"])
     return problems
+
+
+QUOTATION_WORDS = 120  # a copyrighted excerpt stays a short quotation
+
+
+def _document_texts(df, numbers) -> list[Problem]:
+    """An excerpt keeps its original beside a course translation, names a published
+    translation when the original is missing, and stays short when it is copyrighted."""
+    out = []
+    for i, row in df.iterrows():
+        original = row["excerpt_original"]
+        by = None if pd.isna(row["translation_by"]) else row["translation_by"]
+        where = ("documents.csv", numbers[i])
+        if row["language"] != "en" and pd.isna(original) and by in (None, "this course"):
+            out.append(Problem(*where, "excerpt_original", "", f"the original ({row['language']}) is missing",
+                               "paste the original text, or name the published translation in translation_by"))
+        if by == "this course" and pd.isna(original):
+            out.append(Problem(*where, "translation_by", by, "the course's own translation needs the original beside it",
+                               "paste the original-language text into excerpt_original"))
+        words = len(str(row["excerpt_en"]).split())
+        if row["rights"] == "quotation" and words > QUOTATION_WORDS:
+            out.append(Problem(*where, "excerpt_en", f"{words} words",
+                               f"a copyrighted excerpt longer than {QUOTATION_WORDS} words",
+                               "shorten it to the passage the lesson needs"))
+    return out
 
 
 def _suggest(value: str, choices) -> str:

@@ -158,13 +158,19 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+# markdown cells by tag -> the container class that styles them on the site
+CONTAINERS = {SOLUTION: "tag_solution", "response": "response-box", "deeper": "go-deeper"}
+
+
 def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook as the site publishes it: no teacher cells; markdown solutions folded."""
+    """The notebook as the site publishes it: no teacher cells; markdown solutions folded;
+    places to write and optional sections boxed."""
     nb = common.without_tags(nb, {TEACHER})
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and SOLUTION in common.tags(cell):
+        found = [CONTAINERS[t] for t in common.tags(cell) if t in CONTAINERS]
+        if cell.cell_type == "markdown" and found:
             fence = _fence(cell.source)
-            cell.source = f"{fence}{{container}} tag_solution\n{cell.source}\n{fence}"
+            cell.source = f"{fence}{{container}} {found[0]}\n{cell.source}\n{fence}"
     return nb
 
 

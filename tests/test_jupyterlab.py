@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import theme
+from helpers import data, theme
 
 from . import jupyterlab_server as lab_server
 from publish.browser import PageWatch
@@ -407,6 +407,35 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     second.locator("label").click()
     second.locator(".cq-fb").wait_for(state="visible", timeout=5_000)
     assert not first.locator(".cq-fb").is_visible(), "feedback of the earlier choice is still shown"
+
+    # a document card: the original beside the English, the source linked as sources.csv gives it
+    docs = data.load("documents").set_index("document_id")
+    shown_docs = [m for c in cells if c["type"] == "code" for m in re.findall(r'document\("([^"]+)"\)', c["source"])]
+    doc_id = next(d for d in shown_docs if isinstance(docs.at[d, "excerpt_original"], str))
+    card = cell_with(page, cells, rf'document\("{doc_id}"\)').locator(".doc-card")
+    card.scroll_into_view_if_needed()
+    lang = docs.at[doc_id, "language"]
+    assert card.locator(f'blockquote[lang="{lang}"]').is_visible(), f"{doc_id}: the original ({lang}) is not shown"
+    assert card.locator('blockquote[lang="en"]').is_visible(), f"{doc_id}: the English is not shown"
+    assert docs.at[doc_id, "excerpt_en"][:40] in card.locator('blockquote[lang="en"]').inner_text().replace("\n", " ")
+    assert card.locator(".doc-questions li").count() == 3
+    url = data.load("sources").set_index("source_id").at[docs.at[doc_id, "source_id"], "url"]
+    if isinstance(url, str):
+        assert card.locator(".doc-source a").get_attribute("href") == url
+
+    # a place to write: double-click the answer cell, type, render; the answer is kept in the notebook
+    answer = next(c["index"] for c in cells if c["type"] == "markdown" and c["source"].startswith("**Your answer**"))
+    box = page.locator(".jp-Notebook .jp-Cell").nth(answer)
+    box.scroll_into_view_if_needed()
+    box.dblclick()
+    box.locator(".cm-content").wait_for(state="visible", timeout=REDRAW_MS)
+    page.keyboard.press("ControlOrMeta+End")
+    page.keyboard.type("\n\nDocument A lets the commander fix the line himself.")
+    page.keyboard.press("Shift+Enter")
+    box.locator(".jp-MarkdownOutput").wait_for(state="visible", timeout=REDRAW_MS)
+    assert "fix the line himself" in box.locator(".jp-MarkdownOutput").inner_text()
+    saved = page.evaluate(CELLS_JS)[answer]["source"]
+    assert saved.endswith("Document A lets the commander fix the line himself."), saved[-120:]
 
     assert not watch.blocked, f"requests to other hosts (blocked): {sorted(set(watch.blocked))}"
     assert not watch.errors, f"browser console errors: {watch.errors[:10]}"

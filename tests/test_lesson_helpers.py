@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from helpers import data, exercises, lesson, quiz
+from helpers import data, lesson, quiz
 
 QUESTIONS = sorted(quiz.QUESTION_DIR.glob("*.json"))
 
@@ -30,31 +30,27 @@ def test_quiz_html_has_a_radio_and_feedback_per_answer():
     ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": ""},
                                      {"answer": "b", "feedback": "f"}]}], "feedback"),
     ([{"question": "", "answers": []}], "question"),
+    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": "Correct. Because."},
+                                     {"answer": "b", "feedback": "f"}]}], "opens with a verdict"),
 ])
 def test_bad_questions_are_named(bad, message):
     with pytest.raises(ValueError, match=message):
         quiz.validate_questions(bad, "x.json")
 
 
+def test_quiz_sections_and_unknown_section():
+    lesson_id = QUESTIONS[-1].stem
+    questions = json.loads(QUESTIONS[-1].read_text(encoding="utf-8"))
+    section = next(q["section"] for q in questions if q.get("section"))
+    html = quiz.quiz(lesson_id, section=section).data
+    assert html.count("<fieldset>") == sum(q.get("section") == section for q in questions)
+    with pytest.raises(ValueError, match="its sections are"):
+        quiz.quiz(lesson_id, section="no_such_section")
+
+
 def test_unknown_quiz_lists_available():
     with pytest.raises(FileNotFoundError, match="04_border_wars"):
         quiz.quiz("99_nothing")
-
-
-def test_soviet_killed_ratio_check():
-    expected, _, _ = exercises.soviet_killed_spread()
-    assert "Right" in exercises.check_soviet_killed_ratio(expected).data
-    assert "lowest by the highest" in exercises.check_soviet_killed_ratio(1 / expected).data
-    assert "Set `ratio`" in exercises.check_soviet_killed_ratio(None).data
-    assert "Not yet" in exercises.check_soviet_killed_ratio("many").data
-
-
-def test_busiest_era_check():
-    counts = data.load("events")["era_id"].value_counts()
-    assert exercises.busiest_era() == counts.idxmax()
-    assert "Right" in exercises.check_busiest_era(counts.idxmax()).data
-    assert "not an era id" in exercises.check_busiest_era("bronze_age").data
-    assert "Not yet" in exercises.check_busiest_era(counts.idxmin()).data
 
 
 def test_key_terms_come_from_the_glossary():

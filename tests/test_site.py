@@ -349,3 +349,33 @@ def test_a_cell_error_fails_the_build(tmp_path):
     with preserved_environ(), pytest.raises(SystemExit, match="99_broken.ipynb"):
         site_build.build(tmp_path / "site", nb_dir, check_data=False, work=tmp_path / "work")
     assert not (tmp_path / "site" / "notebooks" / "99_broken.html").exists()
+
+
+def test_document_card_and_place_to_write(site, browser, server):
+    """A lesson page shows a document card with its original beside the English and the
+    source linked as sources.csv gives it, and boxes each place to write; all offline."""
+    from helpers import data
+    from publish.browser import open_page
+
+    name = _first_page_with(site, 'class="doc-card"')
+    if name is None:
+        pytest.skip("no published lesson shows a document yet")
+    page, watch = open_page(browser, server + name)
+    docs = data.load("documents").set_index("document_id")
+    with_original = [d for d in docs.index if isinstance(docs.at[d, "excerpt_original"], str)]
+    card = page.locator(".doc-card").filter(has=page.locator("blockquote[lang]:not([lang=en])")).first
+    card.scroll_into_view_if_needed()
+    doc_id = card.get_attribute("id").removeprefix("doc-")
+    assert doc_id in with_original
+    lang = docs.at[doc_id, "language"]
+    original, english = card.locator(f'blockquote[lang="{lang}"]'), card.locator('blockquote[lang="en"]')
+    assert original.is_visible() and english.is_visible()
+    left, right = original.bounding_box(), english.bounding_box()
+    assert abs(left["y"] - right["y"]) < 5 and left["x"] < right["x"], "original and English are not side by side"
+    url = data.load("sources").set_index("source_id").at[docs.at[doc_id, "source_id"], "url"]
+    if isinstance(url, str):
+        assert card.locator(".doc-source a").get_attribute("href") == url
+    box = page.locator(".response-box").first
+    assert box.is_visible() and "Your answer" in box.inner_text()
+    assert not watch.problems(), watch.problems()
+    page.context.close()

@@ -1,0 +1,47 @@
+"""What frames a lesson for the student: its central question at the top, and at the end the
+written task that answers it against the course rubric."""
+from __future__ import annotations
+
+import html
+
+from IPython.display import HTML
+
+from .. import data
+from .rubric import rubric_html
+
+STYLE = """<style>
+.central-q{border:2px solid #1f4e79;border-radius:8px;padding:10px 16px;margin:8px 0 14px;max-width:1000px;background:#f3f7fb;color:#1d1d1d}
+.central-q p{margin:4px 0}
+.central-q .cq-label{font-size:13px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:#1f4e79}
+.central-q .cq-text{font-size:20px;font-weight:600}
+</style>"""
+
+
+def _era(era_id: str):
+    eras = data.peek("eras").set_index("era_id")
+    if era_id not in eras.index:
+        raise KeyError(f"no era {era_id!r} in eras.csv; the eras are: {', '.join(eras.index)}")
+    return eras.loc[era_id]
+
+
+def central_question(era_id: str) -> HTML:
+    """The lesson's central question, its class time, and what students will produce."""
+    era = _era(era_id)
+    periods = int(era["periods"])
+    time = "one 50-minute class period" if periods == 1 else f"{periods} class periods of 50 minutes"
+    return HTML(f'{STYLE}<div class="central-q" role="note" aria-label="Central question">'
+                f'<p class="cq-label">Central question</p><p class="cq-text">{html.escape(era["central_question"])}</p>'
+                f'<p>Core path: {time}. You will read primary sources from several sides, check them against the '
+                f'course data, and end by writing your own answer to this question.</p></div>')
+
+
+def writing_task(era_id: str, documents: int = 2, figures: int = 1) -> HTML:
+    """The closing written task for an era, with the rubric it is assessed against."""
+    era = _era(era_id)
+    return HTML(f'{STYLE}<div class="central-q" role="note" aria-label="Written task">'
+                f'<p class="cq-label">Written task: a claim from evidence</p>'
+                f'<p class="cq-text">{html.escape(era["central_question"])}</p>'
+                f'<p>In one paragraph (150-250 words): state your claim; support it with at least {documents} documents '
+                f'from this lesson and {figures} figure from the course data, naming each source; say who produced each '
+                f'piece of evidence and how that affects its weight; and answer one piece of evidence that speaks '
+                f'against you. Your paragraph is assessed with the course rubric:</p></div>{rubric_html()}')
