@@ -44,7 +44,8 @@ def test_unknown_quiz_lists_available():
 def test_soviet_killed_ratio_check():
     expected, _, _ = exercises.soviet_killed_spread()
     assert "Right" in exercises.check_soviet_killed_ratio(expected).data
-    assert "lowest by the highest" in exercises.check_soviet_killed_ratio(1 / expected).data
+    if abs(expected - 1) > 0.01:  # since the source audit Khalkhin Gol has one Soviet 'killed' figure (ratio 1)
+        assert "lowest by the highest" in exercises.check_soviet_killed_ratio(1 / expected).data
     assert "Set `ratio`" in exercises.check_soviet_killed_ratio(None).data
     assert "Not yet" in exercises.check_soviet_killed_ratio("many").data
 
