@@ -17,7 +17,7 @@ from . import data
 
 TASKS = {
     "khasan_soviet_killed": ("lake_khasan", "ussr", "killed"),
-    "nomonhan_japan_killed": ("khalkhin_gol", "japan", "killed"),
+    "nomonhan_japan_total": ("khalkhin_gol", "japan", "total_casualties"),
 }
 FILTER_COLUMNS = ("conflict_id", "side", "category")
 

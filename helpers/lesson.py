@@ -7,7 +7,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from . import data, theme
+from . import data, rules, theme
 from .package_schema import DATA_DIR
 
 
@@ -58,7 +58,8 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
             title = f"<em>{html.escape(r.title)}</em>"
             if isinstance(r.url, str):
                 title = f'<a href="{html.escape(r.url)}">{title}</a>'
-            via = " (read as quoted in another source)" if isinstance(r.consulted_via, str) else ""
+            via = ("" if not isinstance(r.consulted_via, str) else " (read as quoted in another source)"
+                   if rules.is_source_id(r.consulted_via) else f" (read in {html.escape(r.consulted_via)})")
             items.append(f"<li>{who}{title}{year}. <code>{r.source_id}</code>{via}</li>")
         parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")

@@ -6,12 +6,14 @@ and an end never before its start. Each failure becomes a ``Problem`` naming the
 from __future__ import annotations
 
 import difflib
+import re
 
 import pandas as pd
 
 from . import package_schema as ps
 from .errors import Problem
 
+ID = re.compile(r"[a-z0-9_]+")
 RANGES = {"casualties": [("low", "high")], "deployments": [("strength_low", "strength_high")]}
 IN_ERA = {"events": "date", "conflicts": "start_date"}
 START_END = {"events": ("date", "end_date"), "conflicts": ("start_date", "end_date"),
@@ -24,6 +26,8 @@ def check_all(frames: dict[str, pd.DataFrame], rows: dict[str, list[int]], data_
         numbers = rows[name]
         problems += _foreign_keys(name, df, numbers, frames, data_dir)
         problems += _list_foreign_keys(name, df, numbers, frames, data_dir)
+        if name == "sources":
+            problems += _consulted_via(df, numbers)
         for low, high in RANGES.get(name, []):
             bad = df[low].notna() & df[high].notna() & (df[low] > df[high])
             for i in df.index[bad]:
@@ -87,6 +91,27 @@ def _foreign_keys(name, df, numbers, frames, data_dir) -> list[Problem]:
                 out.append(Problem(f"{name}.csv", numbers[i], col, str(value), f"no {ref_col} \"{value}\" in {target}.csv",
                                    f"use an id that exists in {target}.csv{_suggest(value, valid)}, or add a row for it there first"))
     return out
+
+
+def _consulted_via(df, numbers) -> list[Problem]:
+    """``consulted_via`` holds either a source id (the quoting source) or a description of the copy read;
+    a value written as a single id must name a row of sources.csv."""
+    out = []
+    valid = set(df["source_id"].dropna().astype(str))
+    for i, value in df["consulted_via"].items():
+        if pd.isna(value):
+            continue
+        value = str(value)
+        if ID.fullmatch(value) and value not in valid:
+            out.append(Problem("sources.csv", numbers[i], "consulted_via", value, f"no source_id \"{value}\" in sources.csv",
+                               f"use an id that exists in sources.csv{_suggest(value, valid)}, or describe the copy "
+                               "that was read in words (for example: a mirror copy of the article)"))
+    return out
+
+
+def is_source_id(value) -> bool:
+    """True when a ``consulted_via`` value names another source (rather than describing a copy)."""
+    return isinstance(value, str) and bool(ID.fullmatch(value))
 
 
 def _list_foreign_keys(name, df, numbers, frames, data_dir) -> list[Problem]:

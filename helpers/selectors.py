@@ -21,6 +21,26 @@ def check_choice(what: str, value, valid) -> None:
         raise ChoiceError(f"unknown {what} {value!r}; choose one of: {shown}")
 
 
+def work_ids(df: pd.DataFrame, column: str = "source_id") -> pd.Series:
+    """The independent work behind each row: ``derived_from`` when the figure was taken from another work,
+    else the one Wikipedia article behind any revision or copy of it, else the source itself. Counting these
+    counts three copies of one infobox once (``SOURCES.md``, Independence)."""
+    src = data.load("sources").set_index("source_id")["url"]
+    derived = df["derived_from"] if "derived_from" in df.columns else pd.Series(pd.NA, index=df.index)
+    out = []
+    for sid, orig in zip(df[column], derived):
+        if isinstance(orig, str) and orig:
+            out.append(orig)
+            continue
+        url = src.get(sid)
+        m = _WIKI.match(url) if isinstance(url, str) else None
+        out.append(f"wikipedia:{m.group(1)}:{m.group(2)}" if m else sid)
+    return pd.Series(out, index=df.index, dtype=object)
+
+
+_WIKI = __import__("re").compile(r"https?://([a-z-]+)\.wikipedia\.org/wiki/([^?#]+)")
+
+
 def with_sources(df: pd.DataFrame, column: str = "source_id") -> pd.DataFrame:
     """``df`` with each source's author, title, year, kind and perspective joined on."""
     sources = data.load("sources")[["source_id", "author", "title", "year", "publisher", "kind", "perspective", "consulted_via"]]

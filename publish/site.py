@@ -238,6 +238,8 @@ def write_static(executed: list, work: Path = WORK) -> None:
         if path.is_file() and path.suffix in (".csv", ".json", ".md"):
             copy_if_changed(path, data_out / path.name)
             wanted.add(data_out / path.name)
+    from . import citations  # the bibliography as reference-manager files (CSL-JSON, BibTeX)
+    wanted.update(citations.write(data_out))
     for stale in data_out.glob("*"):
         if stale not in wanted:
             stale.unlink()

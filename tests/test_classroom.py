@@ -49,7 +49,7 @@ def test_central_question_and_writing_task():
         framing.central_question("bronze_age")
 
 
-@pytest.mark.parametrize("task", ["khasan_soviet_killed", "nomonhan_japan_killed"])
+@pytest.mark.parametrize("task", ["khasan_soviet_killed", "nomonhan_japan_total"])
 def test_exercise_steps_accept_the_solution_and_explain_mistakes(task):
     ex = Exercise(task)
     conflict, side, category = ex.wanted.values()

@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 from .. import data, selectors, theme
 from ..selectors import check_choice
 
-CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)", "dead_all_causes": "dead of all causes",
+CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)",
+                  "killed_and_missing": "killed and missing (combined figures)", "dead_all_causes": "dead of all causes",
                   "wounded": "wounded", "missing": "missing", "captured": "captured (prisoners)",
                   "total_casualties": "total casualties"}
 
@@ -36,15 +37,29 @@ def labelled_casualties() -> pd.DataFrame:
     distinct["label2"] = distinct["source_label"].where(~clash, distinct["source_label"] + " (" + distinct["nth"].astype(str) + ")")
     cas = cas.merge(distinct[["conflict_id", "side", "source_id", "label2"]], on=["conflict_id", "side", "source_id"])
     cas["source_label"] = cas.pop("label2")
+    cas["work_id"] = selectors.work_ids(cas).values
+    titles = data.load("sources").set_index("source_id")
+    cas["taken_from"] = [_original(titles, d) for d in cas["derived_from"]]
     cas["hover"] = [_hover(r) for r in cas.itertuples()]
     cas["symbol"] = cas["perspective"].map(theme.PERSPECTIVE_SYMBOLS)
     return cas
 
 
+def _original(sources, derived) -> str | None:
+    """'Author (year), Title' of the work a figure was taken from, or None."""
+    if not isinstance(derived, str) or not derived or derived not in sources.index:
+        return None
+    r = sources.loc[derived]
+    who = r["author"] if isinstance(r["author"], str) else derived
+    year = "" if pd.isna(r["year"]) else f" ({int(r['year'])})"
+    return f"{who}{year}, {r['title']}"
+
+
 def _hover(r) -> str:
+    taken = f"<br>taken from {theme.wrap(r.taken_from, 70)}" if isinstance(r.taken_from, str) else ""
     return (f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
             f"<br>{r.low:,}" + (f" to {r.high:,}" if r.high != r.low else "") +
-            f"<br>{r.source_title}" + (f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else ""))
+            f"<br>{r.source_title}" + taken + (f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else ""))
 
 
 def records(points) -> list[dict]:
@@ -94,8 +109,10 @@ def _source_label(row) -> str:
 
 
 def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
-    """Per conflict, side and category: how many sources, the lowest and highest figure, and their ratio."""
+    """Per conflict, side and category: how many sources and independent works (a figure copied from
+    another work counts once), the lowest and highest figure, and their ratio."""
     cas = data.load("casualties")
+    cas = cas.assign(work_id=selectors.work_ids(cas).values)
     ids = _as_list(conflict_ids)
     for cid in ids:
         check_choice("conflict", cid, cas["conflict_id"].unique())
@@ -105,7 +122,8 @@ def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
         rows = rows[rows["category"] == category]
     out = (rows.assign(side=rows["side"].astype(str), category=rows["category"].astype(str))
            .groupby(["conflict_id", "side", "category"])
-           .agg(sources=("source_id", "nunique"), lowest=("low", "min"), highest=("high", "max"))
+           .agg(sources=("source_id", "nunique"), independent_works=("work_id", "nunique"),
+                lowest=("low", "min"), highest=("high", "max"))
            .reset_index())
     out["highest_over_lowest"] = (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
     return out
@@ -147,10 +165,10 @@ def spread_text(points, long: bool = False) -> str:
     parts = []
     for group, rows in groups.items():
         lo, hi = min(r["low"] for r in rows), max(r["high"] for r in rows)
-        n = len({r["source_id"] for r in rows})
+        n = len({r.get("work_id", r["source_id"]) for r in rows})  # independent works, not copies
         ratio = f"{hi / lo:.1f}×" if lo > 0 else "n/a"
-        parts.append(f"{group}: {lo:,} to {hi:,} across {n} source{'s' * (n > 1)}, highest/lowest {ratio}" if long
-                     else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")
+        parts.append(f"{group}: {lo:,} to {hi:,} across {n} independent source{'s' * (n > 1)}, highest/lowest {ratio}"
+                     if long else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")
     if not parts:
         return "No figures for this selection."
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
