@@ -221,16 +221,20 @@ def treaty_explorer(mode: str | None = None):
                 and lo <= r["year"] <= hi]
         with fig.batch_update():
             for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds)):
+                if "base" not in new and new["type"] == "bar":  # legend keys: only the kinds on show
+                    if trace.showlegend != new["showlegend"]:
+                        trace.showlegend = new["showlegend"]
+                    continue
                 if trace.y == tuple(new["y"]):
                     continue
                 if "base" in new:
                     trace.update(x=new["x"], y=new["y"], base=new["base"], hovertext=new["hovertext"],
-                                 showlegend=new["showlegend"], marker_opacity=new["marker"]["opacity"],
+                                 marker_opacity=new["marker"]["opacity"],
                                  marker_pattern_shape=new["marker"]["pattern"]["shape"])
                 else:
                     trace.update(x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"])
             fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
-            fig.layout.yaxis.tickfont.size = 10 if len(rows) > 20 else 12
+            fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
             fig.layout.height = tr_chart.timeline_height(len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 

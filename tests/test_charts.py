@@ -179,10 +179,12 @@ def test_territory_timeline_and_map():
     m = charts.territory_map(1950)
     held = {t.name: len(t.lon) for t in m.data if t.mode != "lines"}
     assert held.get("Soviet Union", 0) >= 4
-    assert [t.name for t in m.data if t.mode == "lines"] == ["38th parallel: line between the Soviet and US zones in Korea"]
-    lines_1870 = [t.name for t in charts.territory_map(1870).data if t.mode == "lines"]
+    def names(fig):
+        return [t.name.replace("<br>", " ") for t in fig.data if t.mode == "lines"]
+    assert names(m) == ["38th parallel: line between the Soviet and US zones in Korea"]
+    lines_1870 = names(charts.territory_map(1870))
     assert lines_1870 == ["Shimoda line: border between Etorofu (Iturup) and Urup"]
-    lines_1930 = {t.name for t in charts.territory_map(1930).data if t.mode == "lines"}
+    lines_1930 = set(names(charts.territory_map(1930)))
     assert {"50th parallel: border on Sakhalin (Treaty of Portsmouth)",
             "1875 border: the First Kuril Strait between Shumshu and Kamchatka"} == lines_1930
 
@@ -222,13 +224,13 @@ def test_every_chart_has_title_source_and_description():
 
 def test_deployment_maps_draw_the_period_lines_with_whose_claim_it_is():
     khasan = charts.deployment_map("lake_khasan")
-    drawn = {t.name: t for t in khasan.data if t.mode == "lines"}
+    drawn = {t.name.replace("<br>", " "): t for t in khasan.data if t.mode == "lines"}
     assert any(n.startswith("Soviet claim") for n in drawn) and any(n.startswith("Japanese/Manchukuo claim") for n in drawn)
     colours = {t.line.color for t in drawn.values()}
     assert colours == {theme.side_colour("ussr"), theme.side_colour("manchukuo")}
     assert all(t.showlegend and t.line.dash == "dash" for t in drawn.values())
     assert khasan.layout.geo.showcountries is False  # today's borders are not drawn on a 1938 map
-    nomonhan = {t.name for t in charts.deployment_map("khalkhin_gol").data if t.mode == "lines"}
+    nomonhan = {t.name.replace("<br>", " ") for t in charts.deployment_map("khalkhin_gol").data if t.mode == "lines"}
     assert any("Mongolian/Soviet claim" in n for n in nomonhan) and any("Khalkhin Gol" in n for n in nomonhan)
     # a line is drawn only at the conflict's dates: the 50th parallel (1905-1945) crosses the Sakhalin 1945 map...
     assert any("50th parallel" in t.name for t in charts.deployment_map("south_sakhalin_1945").data if t.mode == "lines")
@@ -245,7 +247,7 @@ def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
         start, end = dm.conflict_span(cid)
         recs = {r["name"]: r for r in ln.line_records()}
         for t in (t for t in fig.data if t.mode == "lines"):
-            r = recs[t.name]
+            r = recs[t.name.replace("<br>", " ")]
             assert r["start"] <= end and r["end"] >= start, (cid, t.name)
             assert any(lon[0] <= x <= lon[1] and lat[0] <= y <= lat[1] for x, y in zip(t.lon, t.lat)), (cid, t.name)
 

@@ -62,7 +62,7 @@ def test_treaty_explorer_filters_by_party():
 def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
     box = explorers.deployment_explorer("lake_khasan", mode="live")
     def lines():
-        return [t.name for t in box.figure.data if t.mode == "lines" and t.lon]
+        return [t.name.replace("<br>", " ") for t in box.figure.data if t.mode == "lines" and t.lon]
     assert any(n.startswith("Soviet claim") for n in lines()) and any(n.startswith("Japanese/Manchukuo") for n in lines())
     box.controls["conflict"].value = "khalkhin_gol"
     assert any("Mongolian/Soviet claim" in n for n in lines()) and not any("Zaozernaya" in n for n in lines())

@@ -129,7 +129,9 @@ def conflict_span(conflict_id: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 # how much of the map a place needs around it: a battlefield is a point, a region is not
 MIN_SPAN = {"region": 14.0, "country": 10.0, "island_group": 8.0, "island": 3.0, "city": 3.0, "port": 3.0,
-            "strait": 3.0, "river": 1.5, "battlefield": 1.2}
+            "strait": 3.0, "river": 1.0, "battlefield": 0.35}
+MAP_DOMAIN_X = [0.0, 0.66]  # the map's share of the width; the legend stands to its right
+MAP_ASPECT = 1.45  # width / height of that box at 1,000 px
 
 
 def map_view(conflict_id: str, place_ids, records=None):
@@ -147,9 +149,9 @@ def map_view(conflict_id: str, place_ids, records=None):
     lon0, lat0 = ln.bounds(coords, min_span=0, pad_share=0)
     near = ln.lines_for(start, end, [lon0[0] - 3, lon0[1] + 3], [lat0[0] - 3, lat0[1] + 3], records)
     pts = coords + [(x, y) for r in near for x, y in zip(r["lon"], r["lat"])]
-    lon, lat = ln.bounds(pts, min_span=min_span)
+    lon, lat = ln.bounds(pts, min_span=min_span, aspect=MAP_ASPECT)
     shown = ln.lines_for(start, end, lon, lat, records)
-    radius = 0.04 * max(lon[1] - lon[0], lat[1] - lat[0])
+    radius = 0.1 * (lat[1] - lat[0])
     return lon, lat, shown, radius
 
 
@@ -165,12 +167,12 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     dates = frame_dates(rows)
     mapped = rows[rows["place_id"].isin(pl.index)]
     lon, lat, period_lines, radius = map_view(conflict_id, mapped["place_id"])
-    layout_geo = geo_layout(lon=lon, lat=lat) | dict(showcountries=False)
+    layout_geo = geo_layout(lon=lon, lat=lat) | dict(showcountries=False, domain=dict(x=MAP_DOMAIN_X, y=[0, 1]))
     fig = go.Figure(_bubble_traces(state_records(recs, dates[-1] if not controls else dates[0]), where, sides_present,
                                    sizeref, unit, radius)
                     + [ln.line_trace(r) for r in period_lines])
-    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=0.01, y=0.99, xanchor="left", yanchor="top",
-                                                  bgcolor="rgba(255,255,255,0.8)", font=dict(size=11)),
+    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=MAP_DOMAIN_X[1] + 0.02, y=1.0, xanchor="left",
+                                                  yanchor="top", bgcolor="rgba(255,255,255,0.8)", font=dict(size=11)),
                       title_subtitle=dict(text=theme.wrap(SUBTITLE, 95), font=dict(size=12, color="#333")),
                       margin=dict(t=115))
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]

@@ -7,6 +7,8 @@ legend entry naming it (and, for a claim, whose claim it is).
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from .. import data, theme
@@ -61,17 +63,34 @@ def line_trace(r: dict | None) -> dict:
     if r is None:
         return dict(type="scattergeo", lon=[], lat=[], mode="lines", name="", showlegend=False,
                     legendgroup="lines", hoverinfo="skip")
-    return dict(type="scattergeo", lon=r["lon"], lat=r["lat"], mode="lines", name=r["name"],
-                line=dict(color=r["colour"], width=3, dash=r["dash"]), legendgroup="lines",
+    return dict(type="scattergeo", lon=r["lon"], lat=r["lat"], mode="lines", name=legend_name(r),
+                line=dict(color=r["colour"], width=4, dash=r["dash"]), legendgroup="lines",
                 legendgrouptitle=dict(text="Lines of the period"), hovertext=r["hover"], hoverinfo="text",
                 showlegend=True)
 
 
-def bounds(points: list[tuple[float, float]], min_span: float = 1.2, pad_share: float = 0.25):
-    """(lon_range, lat_range) around (lon, lat) points, padded, never narrower than ``min_span`` degrees."""
+def bounds(points: list[tuple[float, float]], min_span: float = 1.2, pad_share: float = 0.25,
+           aspect: float | None = None):
+    """(lon_range, lat_range) around (lon, lat) points, padded, never narrower than ``min_span`` degrees.
+
+    With ``aspect`` (width / height of the map box) the longitude range is widened so that the
+    Mercator map fills the box instead of standing as a narrow strip in it.
+    """
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     out = []
     for lo, hi in ((min(lons), max(lons)), (min(lats), max(lats))):
-        pad = max((hi - lo) * pad_share, (min_span - (hi - lo)) / 2, 0.3)
+        pad = max((hi - lo) * pad_share, (min_span - (hi - lo)) / 2, 0.05 if pad_share == 0 else 0.3)
         out.append([lo - pad, hi + pad])
+    if aspect:
+        (lon0, lon1), (lat0, lat1) = out
+        # Mercator stretches latitude by 1/cos(latitude): a degree of latitude takes more room than one of longitude
+        need = aspect * (lat1 - lat0) / math.cos(math.radians((lat0 + lat1) / 2))
+        if lon1 - lon0 < need:
+            mid = (lon0 + lon1) / 2
+            out[0] = [mid - need / 2, mid + need / 2]
     return out[0], out[1]
+
+
+def legend_name(r: dict) -> str:
+    """A line's legend entry, wrapped so the legend beside a map stays narrow."""
+    return theme.wrap(r["name"], 34)

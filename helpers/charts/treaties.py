@@ -28,6 +28,11 @@ STATUS = {  # status: (legend label, bar pattern, opacity)
 ROW_PX, MAX_HEIGHT = 22, 700
 
 
+def tick_size(n_rows: int) -> int:
+    """Treaty names shrink as rows get denser, so every one stays on its own line."""
+    return 12 if n_rows <= 20 else 10 if n_rows <= 36 else 9
+
+
 def timeline_height(n_rows: int) -> int:
     """One row per treaty, but never taller than a laptop screen (rows get denser instead)."""
     return min(MAX_HEIGHT, max(450, 150 + ROW_PX * n_rows))
@@ -87,7 +92,7 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     tr = tr.assign(status=tr["status"].astype(str))
     end = pd.Series([_bar_end(r) for r in tr.itertuples()], index=tr.index)
     # a one-day instrument still needs a visible bar: at least 180 days wide
-    label = [n if len(n) <= 48 else n[:47] + "…" for n in tr["name_en"]]
+    label = [n if len(n) <= 44 else n[:43] + "…" for n in tr["name_en"]]
     return tr.assign(kind=tr["kind"].astype(str), bar_base=iso(tr["signed_date"]), label=label, bar_end=iso(end),
                      bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
                      opacity=[STATUS[st][2] for st in tr["status"]], pattern=[STATUS[st][1] for st in tr["status"]],
@@ -108,8 +113,8 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
                                        opacity=[r["opacity"] for r in rows],
                                        pattern=dict(shape=[r["pattern"] for r in rows], fillmode="overlay",
                                                     fgcolor="white", size=6, solidity=0.4)),
-                           hovertext=[r["hover"] for r in rows], hoverinfo="text", showlegend=bool(rows),
-                           legendgroup="kinds", legendgrouptitle=dict(text="Kind of instrument")))
+                           hovertext=[r["hover"] for r in rows], hoverinfo="text", showlegend=False,
+                           legendgroup="kinds"))
     for status, symbol, text in (("in_force", "triangle-right", ""), ("suspended", "triangle-right", ""),
                                  ("unknown", "circle-open", "?")):
         rows = [r for r in recs if r["status"] == status]
@@ -118,6 +123,11 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
                            textfont=dict(size=12, color="#444"),
                            marker=dict(symbol=symbol, size=9, color="#444"), hovertext=[r["hover"] for r in rows],
                            hoverinfo="text", name=STATUS[status][0], showlegend=False, legendgroup="status"))
+    present = {r["kind"] for r in recs}
+    for i, kind in enumerate(kinds):  # the key to the colours: solid swatches, whatever the first bar's status
+        traces.append(dict(type="bar", orientation="h", x=[None], y=[None], name=kind.replace("_", " "),
+                           legendgroup="kinds", legendgrouptitle=dict(text="Kind of instrument"), hoverinfo="skip",
+                           showlegend=kind in present, marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)])))
     for status, (label, pattern, opacity) in STATUS.items():
         traces.append(dict(type="bar", orientation="h", x=[None], y=[None], name=label, legendgroup="status",
                            legendgrouptitle=dict(text="How the bar ends"), hoverinfo="skip", showlegend=True,
@@ -153,10 +163,13 @@ def treaty_timeline(party: str | None = None, kind: str | None = None, era: str 
     fig = go.Figure(treaty_traces(prep, kinds))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year (bar: from signature; its end shows what the sources record)"),
                       yaxis=dict(autorange="reversed", title_text="", automargin=True, categoryorder="array",
-                                 categoryarray=list(prep["label"]), tickfont=dict(size=10 if len(tr) > 20 else 12)),
-                      legend=dict(font=dict(size=11), groupclick="toggleitem", tracegroupgap=8))
+                                 categoryarray=list(prep["label"]), tickfont=dict(size=tick_size(len(tr))),
+                                 tickmode="linear", tick0=0, dtick=1),  # every treaty named, however dense
+                      # the legend is a key (kinds: colour; status: how a bar ends); the dropdown filters kinds
+                      legend=dict(font=dict(size=10), tracegroupgap=6, itemclick=False, itemdoubleclick=False))
     start = tr["signed_date"].min()
-    fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{TODAY.year + 4}-01-01"])
+    last = max(pd.Timestamp(d) for d in prep["bar_end"])
+    fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"])
     if era is None:
         era_bands(fig)
     scope = ", ".join(x for x in [theme.side_name(party) if party else "", kind.replace("_", " ") if kind else "",
