@@ -77,8 +77,10 @@ def finish(fig: go.Figure, title: str, sources: str, description: str, height: i
     title = wrap_title(title)
     extra = 26 * title.count("<br>")
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
-    fig.update_layout(template="course", title=dict(text=title, y=0.98, yanchor="top", yref="container"),
-                      height=min(height, MAX_HEIGHT), margin=dict(b=bottom, t=top),
+    height = min(height, MAX_HEIGHT)
+    # plotly anchors a multi-line title by its first line, so later lines would push it off the top
+    fig.update_layout(template="course", title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
+                      height=height, margin=dict(b=bottom, t=top),
                       meta={"description": description, "sources": sources})
     fig.add_annotation(text=wrap(f"Source: {sources}", 100), showarrow=False, xref="paper", yref="paper",
                        x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",

@@ -228,9 +228,12 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
             banded.append(f"{theme.side_name(side)} ({len(series)} source{'s' * (len(series) > 1)})")
             band = (srows[srows["source_id"].isin(series)].groupby("date")
                     .agg(lo=("strength_low", "min"), hi=("strength_high", "max")).reset_index())
-            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines", line=dict(width=0, color=colour),
+            # thin dotted edges: a series of single figures (low = high) still shows as a joining line
+            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines",
+                                     line=dict(width=1.5, color=colour, dash="dot"),
                                      showlegend=False, hoverinfo="skip", legendgroup=side))
-            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines", line=dict(width=0, color=colour),
+            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines",
+                                     line=dict(width=1.5, color=colour, dash="dot"),
                                      fill="tonexty", fillcolor=_translucent(colour),
                                      name=f"{theme.side_name(side)}: series from {', '.join(series)}",
                                      hoverinfo="skip", legendgroup=side))
