@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from . import data, render, theme
 from .charts import casualties as cas_chart, deployments as dep_chart, events as ev_chart
-from .charts import territory as ter_chart, treaties as tr_chart
+from .charts import lines as ln_chart, territory as ter_chart, treaties as tr_chart
 from .charts._common import fmt_date, geo_layout, places
 from .selectors import check_choice
 
@@ -122,10 +122,12 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
     where = {lg: dep_chart.place_lookup(lg) for lg in theme.LANGUAGES}
     names = data.load("conflicts").set_index("conflict_id")["name_en"]
     sides = list(theme.SIDE_NAMES)[:12]
+    line_recs = ln_chart.line_records()
     fig = go.FigureWidget(dep_chart.deployment_map(conflict_id, unit, lang, controls=False))
     fig.data = []
-    for t in dep_chart._bubble_traces([], where[lang], sides, 1.0, unit):
+    for t in dep_chart._bubble_traces([], where[lang], sides, 1.0, unit) + [ln_chart.line_trace(None) for _ in line_recs]:
         fig.add_trace(t)
+    n_bubbles = 2 * len(sides)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
         "unit": _dropdown("Counting", dep_chart.UNITS, unit),
@@ -149,18 +151,21 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
         c["date"].options = opts
         c["date"].value = opts[-1][1]
         c["date"].observe(draw, names="value")
-        coords = [where["en"][r["place_id"]][:2] for r in rows if r["place_id"] in where["en"]]
-        if coords:
-            lons, lats = [p[0] for p in coords], [p[1] for p in coords]
-            fig.layout.geo.lonaxis.range = [min(lons) - 6, max(lons) + 6]
-            fig.layout.geo.lataxis.range = [min(lats) - 3, max(lats) + 3]
+        lon, lat, shown_lines, state["radius"] = dep_chart.map_view(c["conflict"].value, [r["place_id"] for r in rows],
+                                                                    line_recs)
+        with fig.batch_update():
+            fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range = lon, lat
+            for k, trace in enumerate(fig.data[n_bubbles:]):
+                new = ln_chart.line_trace(shown_lines[k] if k < len(shown_lines) else None)
+                new.pop("type")
+                trace.update(new, overwrite=True)
         draw()
 
     def draw(_=None):
         day = controls["date"].value
         shown = dep_chart.state_records(state["rows"], day) if day else []
         traces = dep_chart._bubble_traces(shown, where[controls["lang"].value], sides, state["sizeref"],
-                                          controls["unit"].value)
+                                          controls["unit"].value, state["radius"])
         with fig.batch_update():
             for trace, new in zip(fig.data, traces):
                 if trace.lon == tuple(new["lon"]) and trace.marker.size == tuple(new["marker"]["size"]) \
@@ -171,8 +176,8 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
                 if "text" in new:
                     update.update(text=new["text"], hovertext=new["hovertext"])
                 trace.update(update)
-            fig.layout.title.text = (f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
-                                     + (f", as of {fmt_date(day)}" if day else ""))
+            fig.layout.title.text = theme.wrap_title(f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
+                                                     + (f", as of {fmt_date(day)}" if day else ""))
         _say(message, None if shown else
              f"No {controls['unit'].value} figures for this selection: choose another unit or side.")
 
@@ -216,11 +221,21 @@ def treaty_explorer(mode: str | None = None):
                 and lo <= r["year"] <= hi]
         with fig.batch_update():
             for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds)):
-                if trace.y != tuple(new["y"]):
+                if "base" not in new and new["type"] == "bar":  # legend keys: only the kinds on show
+                    if trace.showlegend != new["showlegend"]:
+                        trace.showlegend = new["showlegend"]
+                    continue
+                if trace.y == tuple(new["y"]):
+                    continue
+                if "base" in new:
                     trace.update(x=new["x"], y=new["y"], base=new["base"], hovertext=new["hovertext"],
-                                 showlegend=new["showlegend"])
+                                 marker_opacity=new["marker"]["opacity"],
+                                 marker_pattern_shape=new["marker"]["pattern"]["shape"])
+                else:
+                    trace.update(x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"])
             fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
-            fig.layout.height = max(450, 130 + 24 * len(rows))
+            fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
+            fig.layout.height = tr_chart.timeline_height(len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)
@@ -311,7 +326,7 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
                              showlegend=bool(rows))
             fig.layout.yaxis.categoryarray = present
             fig.layout.title.text = titles[era] + ": events"
-            fig.layout.height = 260 + 45 * len(present)
+            fig.layout.height = min(theme.MAX_HEIGHT, 260 + 45 * len(present))
         _say(message, f"{len(ev)} events" if len(ev) else "This era has no events yet.")
 
     return _wired(controls, fig, message, update)

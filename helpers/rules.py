@@ -1,7 +1,8 @@
 """Rules that span rows or tables, which a Table Schema cannot express.
 
 Foreign keys (also inside ``;``-separated lists), ``low <= high``, a date inside its era,
-and an end never before its start. Each failure becomes a ``Problem`` naming the row.
+an end never before its start, a treaty's status agreeing with its end date, and map lines
+whose points are real coordinates. Each failure becomes a ``Problem`` naming the row.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ ID = re.compile(r"[a-z0-9_]+")
 RANGES = {"casualties": [("low", "high")], "deployments": [("strength_low", "strength_high")]}
 IN_ERA = {"events": "date", "conflicts": "start_date"}
 START_END = {"events": ("date", "end_date"), "conflicts": ("start_date", "end_date"),
-             "treaties": ("signed_date", "ended_date"), "territory": ("start_date", "end_date")}
+             "treaties": ("signed_date", "ended_date"), "territory": ("start_date", "end_date"),
+             "lines": ("valid_from", "valid_to")}
 
 
 def check_all(frames: dict[str, pd.DataFrame], rows: dict[str, list[int]], data_dir) -> list[Problem]:
@@ -43,6 +45,10 @@ def check_all(frames: dict[str, pd.DataFrame], rows: dict[str, list[int]], data_
                                         "check both dates; an end cannot come before its start"))
         if name in IN_ERA and "eras" in frames:
             problems += _inside_era(name, df, numbers, frames["eras"], IN_ERA[name])
+        if name == "treaties":
+            problems += _treaty_status(df, numbers)
+        if name == "lines":
+            problems += _coordinates(df, numbers)
     if "documents" in frames:
         problems += _document_texts(frames["documents"], rows["documents"])
     return problems
@@ -70,6 +76,58 @@ def _document_texts(df, numbers) -> list[Problem]:
             out.append(Problem(*where, "excerpt_en", f"{words} words",
                                f"a copyrighted excerpt longer than {QUOTATION_WORDS} words",
                                "shorten it to the passage the lesson needs"))
+    return out
+
+
+def parse_points(cell: str) -> list[tuple[float, float]]:
+    """``"lat lon;lat lon"`` as (lat, lon) pairs; raises ValueError on a malformed cell."""
+    points = []
+    for part in str(cell).split(";"):
+        lat, lon = part.split(" ")
+        points.append((float(lat), float(lon)))
+    return points
+
+
+def _coordinates(df, numbers) -> list[Problem]:
+    """Every point of a map line inside the globe (the pattern already checked the format)."""
+    out = []
+    for i, cell in df["coordinates"].items():
+        if pd.isna(cell):
+            continue
+        try:
+            points = parse_points(cell)
+        except ValueError:
+            out.append(Problem("lines.csv", numbers[i], "coordinates", str(cell), "this is not a list of points",
+                               "write points as 'lat lon' in decimal degrees, separated by ';', e.g. 42.44 130.61;42.43 130.61"))
+            continue
+        for k, (lat, lon) in enumerate(points, start=1):
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                out.append(Problem("lines.csv", numbers[i], "coordinates", str(cell),
+                                   f"point {k} ({lat} {lon}) is not on the globe: latitude must be -90..90 and longitude -180..180",
+                                   "write each point as latitude first, then longitude (e.g. 42.44 130.61); "
+                                   "check that the two numbers are not swapped"))
+                break
+    return out
+
+
+def _treaty_status(df, numbers) -> list[Problem]:
+    """``ended`` exactly when there is an end date, and an end precision exactly with it."""
+    out = []
+    for i in df.index:
+        status, end, prec = df.at[i, "status"], df.at[i, "ended_date"], df.at[i, "end_precision"]
+        if pd.isna(status):
+            continue
+        if (status == "ended") != pd.notna(end):
+            out.append(Problem("treaties.csv", numbers[i], "status", str(status),
+                               "status ended needs an ended_date, and only an ended treaty may have one",
+                               "fill ended_date and set status to ended, or empty ended_date and choose in_force, "
+                               "suspended or unknown"))
+        elif pd.notna(end) and pd.isna(prec):
+            out.append(Problem("treaties.csv", numbers[i], "end_precision", None,
+                               "an ended_date needs its precision", "write day, month or year"))
+        elif pd.isna(end) and pd.notna(prec):
+            out.append(Problem("treaties.csv", numbers[i], "end_precision", str(prec),
+                               "end_precision is set but there is no ended_date", "empty end_precision, or fill ended_date"))
     return out
 
 

@@ -109,6 +109,10 @@ def _constraint(note: str, field: dict) -> tuple[str, str]:
             return "this is not a list of ids", f"write ids separated by ';' with no spaces{codes}"
         if field["name"] == "url":
             return "this is not a web address", "write the full address starting with http:// or https://"
+        if field["name"] == "coordinates":
+            return ("this is not a list of points",
+                    "write points as 'lat lon' in decimal degrees (latitude first, one space, a dot for decimals), "
+                    "separated by ';' with no spaces around it, at least two points, e.g. 42.44 130.61;42.43 130.61")
         if field["name"] == "notebook":
             return "this is not a notebook file name", "write NN_name.ipynb, e.g. 04_border_wars_1931_1941.ipynb"
         return "this is not a valid id", "ids use lowercase letters, digits and _ only, e.g. lake_khasan"

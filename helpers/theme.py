@@ -57,15 +57,31 @@ def side_name(side: str) -> str:
     return SIDE_NAMES.get(side, side.replace("_", " ").title())
 
 
+MAX_HEIGHT = 700  # px: no chart taller than a laptop screen
+TITLE_CHARS = 70  # a 19 px title line this long fits an 860 px live widget and a 1,000 px page
+
+
+def wrap_title(title: str) -> str:
+    """A title broken into lines short enough never to be cut off at 860-1,000 px width."""
+    return wrap(title, TITLE_CHARS) if len(title) > TITLE_CHARS else title
+
+
 def finish(fig: go.Figure, title: str, sources: str, description: str, height: int = 520,
            bottom: int = 100) -> go.Figure:
     """Apply the course template, a title, a source line under the plot and the text description.
 
-    The description goes into ``layout.meta.description`` (read by ``describe()`` and by the
+    The title is wrapped so it is never cut off and the height capped at ``MAX_HEIGHT``. The
+    description goes into ``layout.meta.description`` (read by ``describe()`` and by the
     site, which prints it under the chart for screen readers).
     """
-    fig.update_layout(template="course", title=dict(text=title, y=0.98, yanchor="top", yref="container"),
-                      height=height, margin=dict(b=bottom), meta={"description": description, "sources": sources})
+    title = wrap_title(title)
+    extra = 26 * title.count("<br>")
+    top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
+    height = min(height, MAX_HEIGHT)
+    # plotly anchors a multi-line title by its first line, so later lines would push it off the top
+    fig.update_layout(template="course", title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
+                      height=height, margin=dict(b=bottom, t=top),
+                      meta={"description": description, "sources": sources})
     fig.add_annotation(text=wrap(f"Source: {sources}", 100), showarrow=False, xref="paper", yref="paper",
                        x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
                        align="left", font=dict(size=11, color="#555555"), name="source-line")

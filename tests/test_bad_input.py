@@ -166,3 +166,24 @@ def test_event_outside_its_era(data_copy):
     set_cell(data_copy / "events.csv", row, "date", "1990-01-01")
     p = only(problems_of(data_copy), file="events.csv", row=row, column="date")
     assert "border_wars" in p.rule
+
+
+@pytest.mark.parametrize("cell, words", [
+    ("42.44,130.61;42.43,130.61", "not a list of points"),      # commas instead of a space
+    ("42.44 130.61", "not a list of points"),                    # a single point is not a line
+    ("42.44 130.61; 42.43 130.61", "not a list of points"),      # a space after ';'
+    ("130.61 42.44;130.61 42.43", "not on the globe"),           # longitude first: latitude 130 is impossible
+])
+def test_bad_line_coordinates_name_file_row_column(data_copy, cell, words):
+    set_cell(data_copy / "lines.csv", 3, "coordinates", cell)
+    p = only(problems_of(data_copy), file="lines.csv", row=3, column="coordinates")
+    assert words in p.rule and "lat lon" in p.fix.replace("latitude first, then longitude", "lat lon")
+    assert p.value == cell
+
+
+def test_treaty_status_must_agree_with_its_end_date(data_copy):
+    rows = rows_of(data_copy / "treaties.csv")
+    row = next(i for i, r in enumerate(rows, start=1) if r[0] == "neutrality_pact_1941")
+    set_cell(data_copy / "treaties.csv", row, "status", "in_force")
+    p = only(problems_of(data_copy), file="treaties.csv", row=row, column="status")
+    assert "ended_date" in p.rule and "unknown" in p.fix

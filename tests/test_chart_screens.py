@@ -13,10 +13,15 @@ SCREENS = ROOT / "_build" / "screens" / "charts"
 KINDS = {
     "casualties": lambda: charts.casualty_chart("khalkhin_gol"),
     "deployments_map": lambda: charts.deployment_map("russo_japanese_war"),
+    "deployments_khasan": lambda: charts.deployment_map("lake_khasan"),
+    "deployments_nomonhan": lambda: charts.deployment_map("khalkhin_gol"),
+    "deployments_sakhalin_1945": lambda: charts.deployment_map("south_sakhalin_1945"),
     "strength": lambda: charts.strength_chart("khalkhin_gol"),
+    "strength_khasan": lambda: charts.strength_chart("lake_khasan"),
     "treaties": lambda: charts.treaty_timeline(),
     "territory_timeline": lambda: charts.territory_timeline(),
     "territory_map": lambda: charts.territory_map(1950, lang="ja"),
+    "territory_map_1930": lambda: charts.territory_map(1930),
     "events": lambda: charts.event_timeline("border_wars"),
     "course_timeline": lambda: charts.course_timeline(),
     "places_map": lambda: charts.places_map(lang="ru"),
@@ -25,7 +30,7 @@ KINDS = {
 
 def test_every_chart_kind_draws_offline(tmp_path):
     SCREENS.mkdir(parents=True, exist_ok=True)
-    with offline_page(width=1200, height=800) as (page, blocked, errors):
+    with offline_page(width=1000, height=800) as (page, blocked, errors):
         for name, make in KINDS.items():
             path = write_standalone_html(make(), tmp_path / f"{name}.html")
             page.goto(path.as_uri())

@@ -73,31 +73,106 @@ def test_deployment_map_frames_follow_the_dates():
 
 def test_bubble_area_is_proportional_to_strength():
     fig = charts.deployment_map("khalkhin_gol", controls=False)
-    filled = [t for t in fig.data if t.hoverinfo == "text"]
+    filled = [t for t in fig.data if t.hoverinfo == "text" and "markers" in t.mode]
     assert all(t.marker.sizemode == "area" for t in filled)
     sizes = [s for t in filled for s in t.marker.size]
     dep = data.load("deployments")
     assert max(sizes) <= dep.loc[(dep.conflict_id == "khalkhin_gol") & (dep.unit == "troops"), "strength_high"].max()
 
 
-def test_strength_chart_has_band_and_points_per_side():
+def test_strength_chart_has_points_per_side_and_no_band_without_a_series():
     fig = charts.strength_chart("lake_khasan")
     points = [t for t in fig.data if t.mode == "markers"]
     assert points and all(t.marker.color in theme.SIDE_COLOURS.values() for t in points)
-    assert any(t.fill == "tonexty" for t in fig.data)
+    # no source gives two dated figures for one side at Khasan: points only, nothing joins them
+    assert not any(t.fill == "tonexty" or t.mode == "lines" for t in fig.data)
+    assert "no source gives a series" in fig.layout.title.subtitle.text.replace("<br>", " ")
     assert fig.layout.yaxis.title.text == "Strength (troops)"
+
+
+def test_strength_band_only_over_a_series_from_one_source():
+    dep = data.load("deployments")
+    banded = 0
+    for conflict in dep.loc[dep.unit == "troops", "conflict_id"].astype(str).unique():
+        rows = dep[(dep.conflict_id == conflict) & (dep.unit == "troops")].assign(side=lambda d: d.side.astype(str))
+        fig = charts.strength_chart(conflict)
+        bands = [t for t in fig.data if t.fill == "tonexty"]
+        banded += len(bands)
+        for band in bands:
+            side = next(s for s, n in theme.SIDE_NAMES.items() if band.name.startswith(n + ":"))
+            series = dep_mod.series_sources(rows[rows.side == side])
+            assert series and all(s in band.name for s in series)
+            dated = rows[(rows.side == side) & rows.source_id.isin(series)]["date"]
+            assert sorted(band.x) == sorted({d.strftime("%Y-%m-%d") for d in dated})
+        sides_with_band = {b.legendgroup for b in bands}
+        for side, g in rows.groupby("side"):
+            assert (side in sides_with_band) == bool(dep_mod.series_sources(g)), (conflict, side)
+    assert banded, "no conflict has a dated series from one source, so no band was ever drawn"
+
+
+def treaty_bars(fig):
+    """(label, base, end) of every treaty bar (the status legend's empty bars left out)."""
+    import pandas as pd
+    out = {}
+    for t in fig.data:
+        if t.type == "bar" and t.base is not None:
+            for y, base, ms in zip(t.y, t.base, t.x):
+                out[y] = (pd.Timestamp(base), pd.Timestamp(base) + pd.Timedelta(milliseconds=ms))
+    return out
 
 
 def test_treaty_timeline_covers_every_treaty_and_filters():
     tr = data.load("treaties")
     fig = charts.treaty_timeline()
-    assert sum(len(t.y) for t in fig.data) == len(tr)
+    assert len(treaty_bars(fig)) == len(tr)
     ussr = charts.treaty_timeline(party="ussr")
-    assert sum(len(t.y) for t in ussr.data) == tr["parties"].str.contains("ussr").sum()
-    hover = " ".join(h for t in fig.data for h in t.hovertext)
+    assert len(treaty_bars(ussr)) == tr["parties"].str.contains("ussr").sum()
+    hover = " ".join(h for t in fig.data if t.hovertext for h in t.hovertext)
     assert "Parties:" in hover and "Mediator: United States" in hover
-    opacities = [o for t in fig.data for o in t.marker.opacity]
-    assert opacities.count(0.45) == tr["ended_date"].isna().sum() and opacities.count(1.0) == tr["ended_date"].notna().sum()
+
+
+def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
+    import pandas as pd
+    from helpers.charts import treaties as tr_mod
+    tr = tr_mod.prepared(data.load("treaties"))
+    fig = charts.treaty_timeline()
+    bars = treaty_bars(fig)
+    today = tr_mod.TODAY
+    for r in tr.itertuples():
+        start, end = bars[r.label]
+        if r.status == "ended":  # stops at the recorded end (end of the month/year when only that is known)
+            assert r.ended_date <= end <= r.ended_date + pd.Timedelta(days=366), r.treaty_id
+            assert end < today
+        elif r.status in ("in_force", "suspended"):  # runs to today
+            assert end == today, r.treaty_id
+        else:  # no recorded end: a short stub, never to today
+            assert r.status == "unknown"
+            assert end - start <= pd.Timedelta(days=tr_mod.STUB_DAYS) and end < today, r.treaty_id
+    markers = {t.name: t for t in fig.data if t.type == "scatter"}
+    arrows = markers[tr_mod.STATUS["in_force"][0]]
+    assert set(arrows.y) == set(tr.loc[tr.status == "in_force", "label"])
+    assert set(arrows.x) == {today.strftime("%Y-%m-%d")}
+    query = markers[tr_mod.STATUS["unknown"][0]]
+    assert set(query.y) == set(tr.loc[tr.status == "unknown", "label"]) and set(query.text) == {"?"}
+    # one legend entry per state, each drawn in its own style
+    legend = {t.name: t for t in fig.data if t.type == "bar" and t.legendgroup == "status"}
+    assert set(legend) == {v[0] for v in tr_mod.STATUS.values()}
+    styles = {(t.marker.pattern.shape, t.marker.opacity) for t in legend.values()}
+    assert len(styles) == 3  # ended and in force share the solid bar; the arrow tells them apart
+    patterns = [p for t in fig.data if t.type == "bar" and t.base is not None for p in t.marker.pattern.shape]
+    assert patterns.count("/") == (tr.status == "unknown").sum()
+    assert "have no end recorded" in theme.describe(fig)
+
+
+def test_treaties_that_ended_before_today_are_not_drawn_in_force():
+    tr = data.load("treaties").set_index("treaty_id")
+    for tid, end in [("neutrality_pact_1941", "1945-08-09"), ("shimoda_1855", "1899-07-17"),
+                     ("sino_soviet_treaty_1945", "1950-02-14")]:
+        assert tr.at[tid, "status"] == "ended" and str(tr.at[tid, "ended_date"].date()) == end
+    for tid in ["russo_japanese_agreement_1907", "russo_japanese_agreement_1910", "russo_japanese_agreement_1912",
+                "russo_japanese_agreement_1916", "anti_comintern_pact_1936", "basic_convention_1925", "tripartite_pact_1940"]:
+        assert tr.at[tid, "status"] == "ended" and tr.at[tid, "ended_date"].year in (1917, 1945), tid
+    assert tr.at["fishing_agreement_1998", "status"] == "suspended"
 
 
 def test_territory_timeline_and_map():
@@ -105,8 +180,16 @@ def test_territory_timeline_and_map():
     fig = charts.territory_timeline()
     assert sum(len(t.y) for t in fig.data) == len(ter)
     m = charts.territory_map(1950)
-    held = {t.name: len(t.lon) for t in m.data}
+    held = {t.name: len(t.lon) for t in m.data if t.mode != "lines"}
     assert held.get("Soviet Union", 0) >= 4
+    def names(fig):
+        return [t.name.replace("<br>", " ") for t in fig.data if t.mode == "lines"]
+    assert names(m) == ["38th parallel: line between the Soviet and US zones in Korea"]
+    lines_1870 = names(charts.territory_map(1870))
+    assert lines_1870 == ["Shimoda line: border between Etorofu (Iturup) and Urup"]
+    lines_1930 = set(names(charts.territory_map(1930)))
+    assert {"50th parallel: border on Sakhalin (Treaty of Portsmouth)",
+            "1875 border: the First Kuril Strait between Shumshu and Kamchatka"} == lines_1930
 
 
 def test_event_timeline_and_map():
@@ -140,3 +223,56 @@ def test_every_chart_has_title_source_and_description():
         assert fig.layout.title.text and source_line(fig).startswith("Source:")
         assert len(theme.describe(fig)) > 40
         assert fig.layout.template.layout.font.family.startswith("Noto Sans")
+
+
+def test_deployment_maps_draw_the_period_lines_with_whose_claim_it_is():
+    khasan = charts.deployment_map("lake_khasan")
+    drawn = {t.name.replace("<br>", " "): t for t in khasan.data if t.mode == "lines"}
+    assert any(n.startswith("Soviet claim") for n in drawn) and any(n.startswith("Japanese/Manchukuo claim") for n in drawn)
+    colours = {t.line.color for t in drawn.values()}
+    assert colours == {theme.side_colour("ussr"), theme.side_colour("manchukuo")}
+    assert all(t.showlegend and t.line.dash == "dash" for t in drawn.values())
+    assert khasan.layout.geo.showcountries is False  # today's borders are not drawn on a 1938 map
+    nomonhan = {t.name.replace("<br>", " ") for t in charts.deployment_map("khalkhin_gol").data if t.mode == "lines"}
+    assert any("Mongolian/Soviet claim" in n for n in nomonhan) and any("Khalkhin Gol" in n for n in nomonhan)
+    # a line is drawn only at the conflict's dates: the 50th parallel (1905-1945) crosses the Sakhalin 1945 map...
+    assert any("50th parallel" in t.name for t in charts.deployment_map("south_sakhalin_1945").data if t.mode == "lines")
+    # ...but no 1938 claim reaches the map of 1939, and no line is on the 1904 map
+    assert not any("Zaozernaya" in n for n in nomonhan)
+    assert not [t for t in charts.deployment_map("russo_japanese_war").data if t.mode == "lines"]
+
+
+def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
+    from helpers.charts import deployments as dm, lines as ln
+    for cid in ["lake_khasan", "khalkhin_gol", "south_sakhalin_1945", "battle_shumshu", "siberian_intervention"]:
+        fig = charts.deployment_map(cid)
+        lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+        start, end = dm.conflict_span(cid)
+        recs = {r["name"]: r for r in ln.line_records()}
+        for t in (t for t in fig.data if t.mode == "lines"):
+            r = recs[t.name.replace("<br>", " ")]
+            assert r["start"] <= end and r["end"] >= start, (cid, t.name)
+            assert any(lon[0] <= x <= lon[1] and lat[0] <= y <= lat[1] for x, y in zip(t.lon, t.lat)), (cid, t.name)
+
+
+def test_places_of_a_conflict_fit_its_map():
+    dep = data.load("deployments")
+    pl = data.load("places").set_index("place_id")
+    for cid in dep["conflict_id"].unique():
+        fig = charts.deployment_map(cid, unit=str(dep[dep.conflict_id == cid]["unit"].iloc[0]))
+        lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+        for p in dep[dep.conflict_id == cid]["place_id"].unique():
+            assert lon[0] <= pl.at[p, "lon"] <= lon[1] and lat[0] <= pl.at[p, "lat"] <= lat[1], (cid, p)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: charts.treaty_timeline(), lambda: charts.casualty_chart("khalkhin_gol"),
+    lambda: charts.casualty_chart(["lake_khasan", "khalkhin_gol"], "killed"),
+    lambda: charts.deployment_map("soviet_manchuria_1945"), lambda: charts.strength_chart("khalkhin_gol"),
+    lambda: charts.event_timeline("border_wars"), lambda: charts.territory_timeline(), lambda: charts.territory_map(1950),
+    lambda: charts.course_timeline(), lambda: charts.places_map(),
+])
+def test_no_chart_taller_than_a_laptop_screen_or_with_a_cut_title(make):
+    fig = make()
+    assert fig.layout.height <= theme.MAX_HEIGHT
+    assert all(len(line) <= theme.TITLE_CHARS for line in fig.layout.title.text.split("<br>"))

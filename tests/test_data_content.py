@@ -143,7 +143,7 @@ def test_every_source_is_cited_or_consulted():
     src = F["sources"]
     cited = set(src["consulted_via"].dropna())
     for table, col in [("events", "source_ids"), ("treaties", "source_ids"), ("conflicts", "source_ids"),
-                       ("territory", "source_ids"), ("japanese_eras", "source_ids")]:
+                       ("territory", "source_ids"), ("japanese_eras", "source_ids"), ("lines", "source_ids")]:
         cited |= set(F[table][col].dropna().str.split(";").explode())
     for table in ("casualties", "deployments"):
         cited |= set(F[table]["source_id"])
@@ -151,3 +151,24 @@ def test_every_source_is_cited_or_consulted():
         cited |= {s for e in json.loads(path.read_text(encoding="utf-8")) for s in e["source_ids"]}
     uncited = set(src["source_id"]) - cited
     assert len(uncited) / len(src) < 0.1, sorted(uncited)[:20]
+
+
+def test_lines_say_whose_claim_and_how_they_are_drawn():
+    lines = F["lines"]
+    claims = lines[lines["kind"] == "claim"]
+    assert claims["claimed_by"].notna().all() and lines.loc[lines["kind"] != "claim", "claimed_by"].isna().all()
+    # each disputed sector has both sides' claims
+    for a, b in [("khasan_soviet_claim", "khasan_japanese_claim"), ("nomonhan_japanese_claim", "nomonhan_mongolian_claim")]:
+        sides = set(lines.set_index("line_id").loc[[a, b], "claimed_by"])
+        assert len(sides) == 2
+    schematic = lines[lines["precision"] == "schematic"]
+    assert schematic["note"].str.contains("through").all(), "a schematic line's note says through which points"
+    assert {"sakhalin_50th_parallel", "shimoda_line", "kuril_strait_1875", "korea_38th_parallel"} <= set(lines["line_id"])
+
+
+def test_every_treaty_that_ended_has_a_date_and_precision():
+    tr = F["treaties"]
+    ended = tr["status"] == "ended"
+    assert (ended == tr["ended_date"].notna()).all()
+    assert (tr["end_precision"].notna() == ended).all()
+    assert tr["end_reason"].notna().all()

@@ -46,10 +46,30 @@ def test_deployment_explorer_slider_moves_bubbles():
 
 def test_treaty_explorer_filters_by_party():
     box = explorers.treaty_explorer(mode="live")
-    total = sum(len(t.y or ()) for t in box.figure.data)
+    def bars():
+        return sum(len(t.y or ()) for t in box.figure.data if t.type == "bar" and t.base is not None)
+    total = bars()
     box.controls["party"].value = "usa"
     tr = data.load("treaties")
-    assert sum(len(t.y or ()) for t in box.figure.data) == tr["parties"].str.contains("usa").sum() < total
+    assert bars() == tr["parties"].str.contains("usa").sum() < total
+    # the status markers follow the filter: an arrow at today for each US treaty still in force
+    arrows = next(t for t in box.figure.data if t.type == "scatter" and t.name.startswith("still in force"))
+    usa = tr[tr["parties"].str.contains("usa")]
+    assert len(arrows.y) == (usa["status"] == "in_force").sum()
+    assert box.figure.layout.height <= 700
+
+
+def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
+    box = explorers.deployment_explorer("lake_khasan", mode="live")
+    def lines():
+        return [t.name.replace("<br>", " ") for t in box.figure.data if t.mode == "lines" and t.lon]
+    assert any(n.startswith("Soviet claim") for n in lines()) and any(n.startswith("Japanese/Manchukuo") for n in lines())
+    box.controls["conflict"].value = "khalkhin_gol"
+    assert any("Mongolian/Soviet claim" in n for n in lines()) and not any("Zaozernaya" in n for n in lines())
+    lon = box.figure.layout.geo.lonaxis.range
+    assert lon[0] < 118.59 < lon[1] and lon[1] - lon[0] < 5
+    box.controls["conflict"].value = "russo_japanese_war"
+    assert lines() == []
 
 
 def test_territory_explorer_year_changes_controllers():

@@ -176,7 +176,7 @@ def spread_text(points, long: bool = False) -> str:
 
 def chart_height(n_rows: int) -> int:
     """Tall enough for every source row, the controls above and the legend below."""
-    return max(520, 360 + 34 * n_rows)
+    return min(theme.MAX_HEIGHT, max(520, 360 + 34 * n_rows))
 
 
 def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspectives=None, log: bool = False,
@@ -208,7 +208,7 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
     fig.update_layout(title_subtitle=dict(text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")),
                       legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", x=0, xanchor="left",
                                   font=dict(size=11), traceorder="normal", groupclick="toggleitem"),
-                      margin=dict(r=30, t=150))
+                      margin=dict(r=30, t=150 + 26 * fig.layout.title.text.count("<br>")))
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)
     return fig

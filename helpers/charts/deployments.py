@@ -3,6 +3,10 @@
 On the map each formation is a bubble whose area is proportional to its strength: the
 filled bubble is the lowest figure a source gives and the ring the highest, so ranges
 stay visible. Frames show, for each date, the latest figure known for every formation.
+Bubbles sit at the place the source names (or, where it names none, the conflict's main
+place, as the row's note says). The map draws coastlines but not today's borders: the
+period's own lines (agreed borders and each side's claims, from ``lines.csv``) valid during
+the conflict are drawn instead, each with a legend entry.
 """
 from __future__ import annotations
 
@@ -13,10 +17,13 @@ import plotly.graph_objects as go
 
 from .. import data, theme
 from ..selectors import check_choice
+from . import lines as ln
 from ._common import fmt_date, geo_layout, iso, places
 
 UNITS = ["troops", "ships", "aircraft", "tanks", "guns"]
 MAX_BUBBLE_PX = 60
+SUBTITLE = ("Bubble area ∝ strength · filled: lowest figure · ring: highest figure · "
+            "lines: the period's borders and claims (today's borders not drawn)")
 
 
 def deployment_rows(conflict_id: str, unit: str = "troops", sides=None) -> pd.DataFrame:
@@ -70,9 +77,10 @@ def place_lookup(lang: str) -> dict:
     return {pid: (lon, lat, label) for pid, lon, lat, label in zip(pl.index, pl["lon"], pl["lat"], pl["label"])}
 
 
-def _spread_out(state: list[dict], where: dict) -> list[tuple[dict, float, float, str]]:
+def _spread_out(state: list[dict], where: dict, radius: float = 0.35) -> list[tuple[dict, float, float, str]]:
     """Coordinates for each bubble: formations sharing a place are set around it on a small
-    circle (0.35 degrees) so none hides another; only the first at a place gets the name."""
+    circle (``radius`` degrees, scaled to the map) so none hides another; only the first at a
+    place gets the name."""
     by_place: dict[str, list[dict]] = {}
     for r in state:
         if r["place_id"] in where:
@@ -82,15 +90,16 @@ def _spread_out(state: list[dict], where: dict) -> list[tuple[dict, float, float
         lon0, lat0, label = where[place]
         n = len(group)
         for k, r in enumerate(group):
-            angle, radius = 2 * math.pi * k / n, (0.35 if n > 1 else 0.0)
-            out.append((r, lon0 + radius * math.cos(angle), lat0 + radius * math.sin(angle), label if k == 0 else ""))
+            angle, rad = 2 * math.pi * k / n, (radius if n > 1 else 0.0)
+            out.append((r, lon0 + rad * math.cos(angle), lat0 + rad * math.sin(angle), label if k == 0 else ""))
     return out
 
 
-def _bubble_traces(state: list[dict], where: dict, sides, sizeref: float, unit: str) -> list[dict]:
+def _bubble_traces(state: list[dict], where: dict, sides, sizeref: float, unit: str,
+                   radius: float = 0.35) -> list[dict]:
     """Two traces per side (ring: highest figure; filled: lowest), fixed order for in-place updates."""
     traces = []
-    placed = _spread_out(state, where)
+    placed = _spread_out(state, where, radius)
     for side in sides:
         mine = [p for p in placed if p[0]["side"] == side]
         lon, lat = [p[1] for p in mine], [p[2] for p in mine]
@@ -112,6 +121,40 @@ def frame_dates(rows: pd.DataFrame) -> list[pd.Timestamp]:
     return sorted(rows["date"].unique())
 
 
+def conflict_span(conflict_id: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The conflict's first and last day (the first day twice if no end is recorded)."""
+    c = data.peek("conflicts").set_index("conflict_id").loc[conflict_id]
+    return c["start_date"], c["end_date"] if pd.notna(c["end_date"]) else c["start_date"]
+
+
+# how much of the map a place needs around it: a battlefield is a point, a region is not
+MIN_SPAN = {"region": 14.0, "country": 10.0, "island_group": 8.0, "island": 3.0, "city": 3.0, "port": 3.0,
+            "strait": 3.0, "river": 1.0, "battlefield": 0.35}
+MAP_DOMAIN_X = [0.0, 0.66]  # the map's share of the width; the legend stands to its right
+MAP_ASPECT = 1.45  # width / height of that box at 1,000 px
+
+
+def map_view(conflict_id: str, place_ids, records=None):
+    """Bounds for a conflict's map and the period's lines drawn on it.
+
+    The map covers the places named (a region needs more room around it than a battlefield);
+    lines valid during the conflict near those places (within 3 degrees) widen it so they show
+    whole. Returns (lon_range, lat_range, lines, spread radius for bubbles sharing a place).
+    """
+    pl = data.peek("places").set_index("place_id")
+    place_ids = [p for p in dict.fromkeys(place_ids) if p in pl.index]
+    coords = [(float(pl.at[p, "lon"]), float(pl.at[p, "lat"])) for p in place_ids] or [(130.0, 45.0)]
+    min_span = max([MIN_SPAN.get(str(pl.at[p, "kind"]), 3.0) for p in place_ids] or [3.0])
+    start, end = conflict_span(conflict_id)
+    lon0, lat0 = ln.bounds(coords, min_span=0, pad_share=0)
+    near = ln.lines_for(start, end, [lon0[0] - 3, lon0[1] + 3], [lat0[0] - 3, lat0[1] + 3], records)
+    pts = coords + [(x, y) for r in near for x, y in zip(r["lon"], r["lat"])]
+    lon, lat = ln.bounds(pts, min_span=min_span, aspect=MAP_ASPECT)
+    shown = ln.lines_for(start, end, lon, lat, records)
+    radius = 0.1 * (lat[1] - lat[0])
+    return lon, lat, shown, radius
+
+
 def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sides=None,
                    controls: bool = True) -> go.Figure:
     """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly frames)."""
@@ -123,25 +166,30 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     sizeref = 2.0 * float(rows["strength_high"].max()) / MAX_BUBBLE_PX ** 2
     dates = frame_dates(rows)
     mapped = rows[rows["place_id"].isin(pl.index)]
-    lon = [pl.at[p, "lon"] for p in mapped["place_id"]] or [130]
-    lat = [pl.at[p, "lat"] for p in mapped["place_id"]] or [45]
-    pad = 8
-    layout_geo = geo_layout(lon=[min(lon) - pad, max(lon) + pad], lat=[min(lat) - pad / 2, max(lat) + pad / 2])
+    lon, lat, period_lines, radius = map_view(conflict_id, mapped["place_id"])
+    layout_geo = geo_layout(lon=lon, lat=lat) | dict(showcountries=False, domain=dict(x=MAP_DOMAIN_X, y=[0, 1]))
     fig = go.Figure(_bubble_traces(state_records(recs, dates[-1] if not controls else dates[0]), where, sides_present,
-                                   sizeref, unit))
-    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=0.01, y=0.99, xanchor="left", yanchor="top",
-                                                  bgcolor="rgba(255,255,255,0.8)"),
-                      title_subtitle=dict(text="Bubble area ∝ strength · filled: lowest figure · ring: highest figure",
-                                          font=dict(size=12, color="#333")))
+                                   sizeref, unit, radius)
+                    + [ln.line_trace(r) for r in period_lines])
+    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=MAP_DOMAIN_X[1] + 0.02, y=1.0, xanchor="left",
+                                                  yanchor="top", bgcolor="rgba(255,255,255,0.8)", font=dict(size=11)),
+                      title_subtitle=dict(text=theme.wrap(SUBTITLE, 95), font=dict(size=12, color="#333")),
+                      margin=dict(t=115))
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     desc = (f"Map of {name}: {len(rows)} dated figures for {unit} from {rows['source_id'].nunique()} sources, "
             f"{fmt_date(dates[0])} to {fmt_date(dates[-1])}. Bubble area is proportional to strength; the filled "
-            f"bubble is the lowest figure and the ring the highest. Largest: {rows['strength_high'].max():,} {unit}.")
-    theme.finish(fig, f"{name}: where the forces stood ({unit})", theme.short_sources(rows["source_id"]), desc,
+            f"bubble is the lowest figure and the ring the highest. Largest: {rows['strength_high'].max():,} {unit}. "
+            + (f"Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}." if period_lines
+               else "No line of the period is recorded inside this map.")
+            + " Today's borders are not drawn.")
+    line_sources = [s for r in period_lines for s in r["source_ids"]]
+    theme.finish(fig, f"{name}: where the forces stood ({unit})",
+                 theme.short_sources(list(rows["source_id"]) + line_sources), desc,
                  height=680, bottom=170 if controls else 90)
     if controls and len(dates) > 1:
         fig.frames = [go.Frame(name=str(pd.Timestamp(d).date()),
-                               data=_bubble_traces(state_records(recs, d), where, sides_present, sizeref, unit))
+                               data=_bubble_traces(state_records(recs, d), where, sides_present, sizeref, unit, radius),
+                               traces=list(range(2 * len(sides_present))))
                       for d in dates]
         steps = [dict(label=fmt_date(d, "day"), method="animate",
                       args=[[str(pd.Timestamp(d).date())], dict(mode="immediate", frame=dict(duration=0, redraw=True),
@@ -158,20 +206,37 @@ def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sid
     return fig
 
 
+def series_sources(srows: pd.DataFrame) -> list[str]:
+    """Sources that give at least two dated figures for one side: only these make a series."""
+    dates = srows.groupby("source_id", observed=True)["date"].nunique()
+    return sorted(dates[dates >= 2].index)
+
+
 def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Figure:
-    """Strength over time per side: each source's figure as a point (bar for a range) and a band
-    from the lowest to the highest figure any source gives on each date."""
+    """Strength over time per side: each source's figure as a point (a bar down to its lowest
+    figure for a range). A shaded band from the lowest to the highest figure is drawn only where
+    the sources support a series: over the dates of sources giving at least two dated figures for
+    that side. Otherwise the figures stay separate points, never joined."""
     rows = deployment_rows(conflict_id, unit, sides)
     fig = go.Figure()
+    banded = []
     for side in dict.fromkeys(rows["side"]):
         srows = rows[rows["side"] == side]
         colour = theme.side_colour(side)
-        band = srows.groupby("date").agg(lo=("strength_low", "min"), hi=("strength_high", "max")).reset_index()
-        fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines", line=dict(width=0, color=colour),
-                                 showlegend=False, hoverinfo="skip", legendgroup=side))
-        fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines", line=dict(width=0, color=colour),
-                                 fill="tonexty", fillcolor=_translucent(colour), name=f"{theme.side_name(side)}: range of sources",
-                                 hoverinfo="skip", legendgroup=side))
+        series = series_sources(srows)
+        if series:
+            banded.append(f"{theme.side_name(side)} ({len(series)} source{'s' * (len(series) > 1)})")
+            band = (srows[srows["source_id"].isin(series)].groupby("date")
+                    .agg(lo=("strength_low", "min"), hi=("strength_high", "max")).reset_index())
+            # thin dotted edges: a series of single figures (low = high) still shows as a joining line
+            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines",
+                                     line=dict(width=1.5, color=colour, dash="dot"),
+                                     showlegend=False, hoverinfo="skip", legendgroup=side))
+            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines",
+                                     line=dict(width=1.5, color=colour, dash="dot"),
+                                     fill="tonexty", fillcolor=_translucent(colour),
+                                     name=f"{theme.side_name(side)}: series from {', '.join(series)}",
+                                     hoverinfo="skip", legendgroup=side))
         fig.add_trace(go.Scatter(
             x=iso(srows["date"]), y=srows["strength_high"], mode="markers", name=theme.side_name(side), legendgroup=side,
             marker=dict(color=colour, size=10, line=dict(color="white", width=1)),
@@ -185,8 +250,15 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
     fig.update_xaxes(title_text="Date")
     fig.update_yaxes(title_text=f"Strength ({unit})", separatethousands=True, rangemode="tozero")
     per_side = "; ".join(f"{theme.side_name(s)} up to {g['strength_high'].max():,}" for s, g in rows.groupby("side"))
+    band_text = (f"A shaded band joins the figures of sources that give a series (two or more dates): {'; '.join(banded)}."
+                 if banded else "No source gives a series of dated figures for one side, so the points are not joined.")
     desc = (f"Strength of the forces in {name} over time, in {unit}: each dot is one source's figure for one "
-            f"formation (a bar down to its lowest figure), and the shaded band spans all sources on each date. {per_side}.")
+            f"formation (a bar down to its lowest figure). {band_text} {per_side}.")
+    fig.update_layout(title_subtitle=dict(text=theme.wrap("Dots: one source's figure each · band only where one source "
+                                                          "gives a series of dates" if banded else
+                                                          "Dots: one source's figure each; no source gives a series, "
+                                                          "so no band or line joins them", 95),
+                                          font=dict(size=12, color="#333")))
     return theme.finish(fig, f"{name}: strength over time ({unit})", theme.short_sources(rows["source_id"]), desc)
 
 

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from .. import data, theme
 from ..selectors import check_choice, territory_in_year
+from . import lines as ln
 from ._common import fmt_date, geo_layout, places
 from .treaties import TODAY
 
@@ -76,8 +77,15 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
             hovertext=[f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)} in {year}"
                        + (f"<br>claimed by {r.claimed_by.replace(';', ', ')}" if isinstance(r.claimed_by, str) else "")
                        for r in rows.itertuples()], hoverinfo="text"))
-    fig.update_layout(geo=geo_layout(lon=[118, 160], lat=[36, 56]), legend=dict(title_text=f"Held in {year}"))
+    lon, lat = [118, 160], [36, 56]
+    period_lines = ln.lines_for(pd.Timestamp(year=int(year), month=7, day=1), None, lon, lat)
+    for r in period_lines:
+        fig.add_trace(ln.line_trace(r))
+    # today's borders would mislead on a historical map: only coastlines and the period's own lines
+    fig.update_layout(geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=int(year) >= 1992),
+                      legend=dict(title_text=f"Held in {year}"))
     summary = "; ".join(f"{theme.side_name(s)}: {', '.join(g['name_en'])}" for s, g in held.groupby(held["controller"].astype(str)))
-    desc = f"Map of the disputed territories in {year}, each marked in the colour of the state holding it: {summary}."
-    return theme.finish(fig, f"Who held what in {year}", theme.short_sources(held["source_ids"].str.split(";").explode()),
-                        desc, height=620)
+    desc = (f"Map of the disputed territories in {year}, each marked in the colour of the state holding it: {summary}."
+            + (f" Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}." if period_lines else ""))
+    sources = list(held["source_ids"].str.split(";").explode()) + [s for r in period_lines for s in r["source_ids"]]
+    return theme.finish(fig, f"Who held what in {year}", theme.short_sources(sources), desc, height=620)
