@@ -131,18 +131,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def process_memory(proc: psutil.Process) -> dict:
+    """RSS and PSS of one process, in MB."""
+    try:
+        info = proc.memory_full_info()
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return {"rss_mb": 0.0, "pss_mb": 0.0}
+    return {"rss_mb": info.rss / 2**20, "pss_mb": getattr(info, "pss", info.rss) / 2**20}
+
+
 def tree_memory(proc: psutil.Process) -> dict:
     """RSS and PSS (shared pages split between the processes sharing them) of a process and
     its descendants, in MB."""
-    rss = pss = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            info = p.memory_full_info()
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
-        rss += info.rss
-        pss += getattr(info, "pss", info.rss)
-    return {"rss_mb": rss / 2**20, "pss_mb": pss / 2**20}
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return {"rss_mb": 0.0, "pss_mb": 0.0}
+    each = [process_memory(p) for p in procs]
+    return {k: sum(m[k] for m in each) for k in ("rss_mb", "pss_mb")}
 
 
 def tree_cpu_seconds(proc: psutil.Process) -> float:
@@ -333,8 +339,24 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
     def hub_processes(self) -> list[psutil.Process]:
         """The hub and its proxy (not the students' servers)."""
         hub = psutil.Process(self.process.pid)
-        return [hub] + [p for p in hub.children(recursive=True) if "configurable-http-proxy" in " ".join(p.cmdline())
-                        or "node" in p.name()]
+        proxy = []
+        for p in hub.children(recursive=True):
+            try:
+                if "configurable-http-proxy" in " ".join(p.cmdline()):
+                    proxy.append(p)
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        return [hub, *proxy]
+
+    def login(self, name: str):
+        """A browser-like session (cookies, redirects) logged in through the hub's login form,
+        for pages the hub serves only to a logged-in browser, such as an nbgitpuller link."""
+        import requests
+        session = requests.Session()
+        session.get(f"{self.url}/hub/login", timeout=60).raise_for_status()
+        form = {"username": name, "password": "any (DummyAuthenticator)", "_xsrf": session.cookies.get("_xsrf", "")}
+        session.post(f"{self.url}/hub/login", data=form, timeout=60).raise_for_status()
+        return session
 
     # -- one student's server, with that student's token ---------------------------------
     async def pull(self, name: str, token: str, repo: str, targetpath: str, branch: str = "main") -> str:

@@ -18,6 +18,7 @@ import pytest
 
 import helpers
 from classroom import local_hub
+from classroom.link import pull_link
 
 pytestmark = pytest.mark.hub
 
@@ -106,6 +107,14 @@ def test_a_lesson_runs_in_parallel_and_each_students_answers_stay_their_own(clas
             assert not others, f"{name}'s notebook holds the answers of {others}"
     teacher = (classroom["repo"] / "notebooks" / "00_orientation.ipynb").read_text()
     assert not any(answer(n) in teacher for n in STUDENTS)
+
+
+def test_the_link_a_teacher_hands_out_opens_nbgitpuller_in_the_students_own_server(classroom):
+    hub = classroom["hub"]
+    browser = hub.login("bob")
+    page = browser.get(pull_link(hub.url, f"file://{classroom['repo']}", target=COURSE), timeout=120)
+    assert page.status_code == 200 and page.url.startswith(f"{hub.url}/user/bob/git-pull?"), (page.status_code, page.url)
+    assert "nbgitpuller" in page.text.lower()
 
 
 def test_a_student_cannot_open_another_students_server(classroom):
