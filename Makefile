@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(LOCK_HASH)
 PORT ?= 8888
 PYTEST_ARGS ?=
 
-.PHONY: setup lab test site slides student bench lock data-dictionary clean
+.PHONY: setup lab test site slides student bench lock data-dictionary clean wheel hub-proxy
 
 setup: $(STAMP)
 
@@ -42,6 +42,18 @@ student: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# The course package as a school's hub installs it: helpers with lessons_data, the questions,
+# the narrative sources and the course kernel spec inside (README, "Running it for a class").
+wheel: setup
+	rm -rf build _build/dist
+	$(BIN)/uv build --wheel --no-build-isolation --python $(BIN)/python -o _build/dist .
+	rm -rf build
+
+# configurable-http-proxy for the local hub of `pytest -m hub` and `make bench`, from npm,
+# pinned by classroom/proxy/package-lock.json, into _build/hub-proxy (the test does this itself too).
+hub-proxy: setup
+	$(BIN)/python -m classroom.local_hub
 
 data-dictionary: setup
 	$(BIN)/python -m helpers.datadict > lessons_data/DATA_DICTIONARY.md

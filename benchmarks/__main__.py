@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-MODULES = ["benchmarks.widgets_bench", "benchmarks.lessons_bench", "benchmarks.site_bench"]
+MODULES = ["benchmarks.widgets_bench", "benchmarks.lessons_bench", "benchmarks.site_bench",
+           "benchmarks.hub_bench"]
 OUT = Path(__file__).resolve().parent.parent / "_build" / "bench.json"
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from . import data
-from .package_schema import DATA_DIR
-
-NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
+from .locations import lesson_notebook_exists
 
 
 def course_map(link_prefix: str = "") -> Markdown:
@@ -18,7 +16,7 @@ def course_map(link_prefix: str = "") -> Markdown:
              "| --- | --- | --- | --- | --- | --- |"]
     for era in eras.itertuples():
         years = "whole span" if era.era_id in ("orientation", "capstone") else f"{era.start_year}–{era.end_year}"
-        ready = (NOTEBOOK_DIR / era.notebook).exists()
+        ready = lesson_notebook_exists(era.notebook)
         title = f"[{era.title}]({link_prefix}{era.notebook})" if ready else f"{era.title} *(in preparation)*"
         time = "1 period" if era.periods == 1 else f"{era.periods} periods"
         lines.append(f"| {era.order:02d} | {title} | {years} | *{era.central_question}* | {time} | {era.summary} |")

@@ -8,7 +8,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import data, rules, theme
-from .package_schema import DATA_DIR
+from .locations import notebook_file, shipped_dir
 
 
 def key_terms(terms) -> HTML:
@@ -65,14 +65,14 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
 
 
-NARRATIVE_SOURCES = DATA_DIR.parent / "notebooks" / "sources"
+NARRATIVE_SOURCES = shipped_dir("sources")  # the copy shipped with helpers (package data or checkout)
 
 
 def narrative_sources(lesson: str) -> HTML:
     """Which consulted page supports which statement of a lesson's narrative
-    (``notebooks/sources/<lesson>.json``; every id resolves in sources.csv)."""
+    (``notebooks/sources/<lesson>.json``, next to the running notebook first; every id resolves in sources.csv)."""
     import json
-    entries = json.loads((NARRATIVE_SOURCES / f"{lesson}.json").read_text(encoding="utf-8"))
+    entries = json.loads(notebook_file("sources", f"{lesson}.json").read_text(encoding="utf-8"))
     src = data.load("sources").set_index("source_id")
     rows = []
     for e in entries:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "lessons_data"
+from .locations import data_dir
+
+DATA_DIR = data_dir()  # inside the installed package, or the checkout's lessons_data/
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,20 @@
 Each question is a group of radio buttons; choosing one reveals that answer's feedback
 through CSS alone, so the same HTML works in JupyterLab, on the website, in slides and
 offline, and never calls a third-party host. Questions live in JSON files beside the
-notebooks (``notebooks/questions/<lesson>.json``) so teachers can edit them without code.
+notebooks (``notebooks/questions/<lesson>.json``) so teachers can edit them without code; the
+copy next to the running notebook is read first, else the one shipped with helpers.
 """
 from __future__ import annotations
 
 import hashlib
 import html
 import json
-from pathlib import Path
 
 from IPython.display import HTML
 
-QUESTION_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "questions"
+from .locations import notebook_file, shipped_dir
+
+QUESTION_DIR = shipped_dir("questions")  # the copy shipped with helpers (package data or checkout)
 
 STYLE = """<style>
 .cq{font-family:inherit;max-width:760px}
@@ -72,12 +74,10 @@ def quiz_html(questions: list[dict], title: str = "Check your understanding") ->
 
 
 def quiz(lesson: str, section: str | None = None, title: str = "Check your understanding") -> HTML:
-    """The questions of ``notebooks/questions/<lesson>.json`` as an interactive block; with
-    ``section``, only the questions of that part of the lesson (their ``"section"`` key)."""
-    path = QUESTION_DIR / f"{lesson}.json"
-    if not path.exists():
-        have = ", ".join(sorted(p.stem for p in QUESTION_DIR.glob("*.json")))
-        raise FileNotFoundError(f"no questions file {path.name}; available: {have or 'none'}")
+    """The questions of ``notebooks/questions/<lesson>.json`` (beside the notebook, else shipped
+    with helpers) as an interactive block; with ``section``, only the questions of that part of
+    the lesson (their ``"section"`` key)."""
+    path = notebook_file("questions", f"{lesson}.json")
     try:
         questions = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:

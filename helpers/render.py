@@ -69,9 +69,19 @@ def configure_plotly() -> None:
     pio.renderers.default = "course_static" if default_mode() == "static" else "plotly_mimetype"
 
 
-def setup() -> None:
+def setup(course_version: str | None = None) -> None:
     """Call once at the top of a lesson: registers the renderers and, in a live kernel, gives
-    JupyterLab's plotly.js the offline base maps (the website loads them as a shared file)."""
+    JupyterLab's plotly.js the offline base maps (the website loads them as a shared file).
+
+    ``course_version`` is the course version the notebook was written for; when it is not the
+    installed helpers' version, the cell's output says so and what to do (see ``helpers.version``)."""
+    if course_version is not None:
+        from IPython.display import display
+
+        from .version import mismatch_bundle, mismatch_message
+        message = mismatch_message(course_version)
+        if message:
+            display(mismatch_bundle(message), raw=True)
     configure_plotly()
     if default_mode() == "live":
         from IPython.display import HTML, display

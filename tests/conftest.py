@@ -23,8 +23,16 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_cache(tmp_path_factory):
-    """Validation stamps go to a temporary cache, so every session re-checks the data."""
+    """Validation stamps go to a temporary cache, so every session re-checks the data.
+    uv keeps the user's own cache (the hub tests build environments from it in seconds)."""
     import os
+    import subprocess
+    import sys
+    if "UV_CACHE_DIR" not in os.environ:
+        uv = Path(sys.executable).parent / "uv"
+        found = subprocess.run([str(uv), "cache", "dir"], capture_output=True, text=True) if uv.exists() else None
+        if found and found.returncode == 0 and found.stdout.strip():
+            os.environ["UV_CACHE_DIR"] = found.stdout.strip()
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
@@ -38,3 +46,17 @@ def browser():
     require_chromium()
     with chromium() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def course_build(tmp_path_factory):
+    """The course as a school gets it: a git snapshot of the working tree (the repository
+    nbgitpuller pulls from), the wheel built from it, and a fresh environment outside the
+    checkout made from requirements.lock plus that wheel (what a hub image holds)."""
+    from classroom import local_hub
+
+    work = tmp_path_factory.mktemp("course-build")
+    repo = local_hub.snapshot(work / "course-repo")
+    wheel = local_hub.build_wheel(repo, work / "dist")
+    image = local_hub.image_env(work / "image", wheel)
+    return {"repo": repo, "wheel": wheel, "image": image, "work": work}
