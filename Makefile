@@ -56,7 +56,7 @@ hub-proxy: setup
 	$(BIN)/python -m classroom.local_hub
 
 data-dictionary: setup
-	$(BIN)/python -m helpers.datadict > lessons_data/DATA_DICTIONARY.md
+	$(BIN)/python -m helpers.data.datadict > lessons_data/DATA_DICTIONARY.md
 
 lock:
 	uv pip compile requirements.in -o requirements.lock --python-version 3.11

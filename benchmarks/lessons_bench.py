@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "russo-japanese-course"
 REPEATS = 3
 BUDGET = 1.5
-IMPORT_ONLY = "from helpers import setup, charts, explorers\nfrom helpers.display import show\nsetup()"
+IMPORT_ONLY = "from helpers import setup, charts\nfrom helpers.charts import explorers\nfrom helpers.display import show\nsetup()"
 
 
 def _execute_seconds(nb, cwd: Path) -> float:

@@ -6,7 +6,8 @@ import itertools
 import statistics
 import time
 
-from helpers import charts, explorers
+from helpers import charts
+from helpers.charts import explorers
 
 CHANGES = 60
 REBUILDS = 15

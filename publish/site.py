@@ -66,7 +66,7 @@ def _md_cell(text: str | None) -> str:
 
 def lessons_md() -> str:
     """The course map of the index notebook, linked from the home page; a blank line ends the table."""
-    from helpers.course import course_map
+    from helpers.lesson import course_map
     return course_map(link_prefix="notebooks/").data + "\n"
 
 

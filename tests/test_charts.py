@@ -4,7 +4,7 @@ import pytest
 
 from helpers import charts, data, theme
 from helpers.charts import casualties as cas_mod, deployments as dep_mod
-from helpers.selectors import ChoiceError
+from helpers.charts.selectors import ChoiceError
 
 
 def source_line(fig):

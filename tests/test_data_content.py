@@ -4,7 +4,9 @@ import json
 import pandas as pd
 import pytest
 
-from helpers import data, lesson, selectors
+from helpers import data
+from helpers.charts import selectors
+from helpers.lesson import furniture as lesson
 
 F = data.load_all()
 COURSE_ERAS = [e for e in F["eras"]["era_id"] if e not in ("orientation", "capstone")]

@@ -4,8 +4,10 @@ import hashlib
 import pandas as pd
 import pytest
 
-from helpers import data, package_schema as ps, selectors
-from helpers.selectors import ChoiceError
+from helpers import data
+from helpers.charts import selectors
+from helpers.data import package_schema as ps
+from helpers.charts.selectors import ChoiceError
 
 from .conftest import DATA
 

@@ -3,7 +3,7 @@ import re
 import subprocess
 import sys
 
-from helpers import datadict
+from helpers.data import datadict
 
 from .conftest import ROOT
 

@@ -2,7 +2,8 @@
 import plotly.graph_objects as go
 import pytest
 
-from helpers import data, explorers
+from helpers import data
+from helpers.charts import explorers
 
 
 def xs(fig, name=None):

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from helpers import data, lesson, quiz
+from helpers import data
+from helpers.lesson import furniture as lesson, questions as quiz
 
 QUESTIONS = sorted(quiz.QUESTION_DIR.glob("*.json"))
 

@@ -9,7 +9,8 @@ import re
 import nbformat
 import pytest
 
-from helpers import data, quiz
+from helpers import data
+from helpers.lesson import questions as quiz
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_standalone_map_draws_land_and_coastlines_offline(tmp_path):
-    path = write_standalone_html(charts.deployment_map("lake_khasan"), tmp_path / "map.html")
+    path = write_standalone_html(charts.deployment_map("soviet_manchuria_1945"), tmp_path / "map.html")
     with offline_page() as (page, blocked, errors):
         page.goto(path.as_uri())
         page.wait_for_selector(".geo .layer.land path", timeout=15_000)

@@ -40,7 +40,7 @@ def test_installed_wheel_loads_every_table_outside_the_checkout(course_build, tm
     script = textwrap.dedent(f"""
         import json, helpers
         from helpers import data, locations
-        from helpers.quiz import quiz
+        from helpers.lesson import quiz
         from helpers.lesson import narrative_sources
         assert "site-packages" in helpers.__file__, helpers.__file__
         assert locations.data_dir().is_relative_to(locations.PACKAGE), locations.data_dir()

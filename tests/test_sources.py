@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpers import data
-from helpers.rules import is_source_id
+from helpers.data.rules import is_source_id
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTS_FILE = Path(__file__).with_name("accepted_hosts.csv")

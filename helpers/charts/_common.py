@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, theme
-from ..selectors import check_choice
+from .selectors import check_choice
 
 # The region every map shows: Lake Baikal to Kamchatka, the Amur to the Yellow Sea.
 REGION = dict(lon=[100, 165], lat=[30, 62])

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, selectors, theme
-from ..selectors import check_choice
+from .. import data, theme
+from . import selectors
+from .selectors import check_choice
 
 CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)",
                   "killed_and_missing": "killed and missing (combined figures)", "dead_all_causes": "dead of all causes",

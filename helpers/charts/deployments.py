@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
-from ..selectors import check_choice
+from .selectors import check_choice
 from . import lines as ln
 from ._common import fmt_date, geo_layout, iso, places
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import calendars, data, package_schema as ps, selectors, theme
+from .. import calendars, data, theme
+from ..data import package_schema as ps
+from . import selectors
 from ._common import fmt_date, geo_layout, iso, places
 
 

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from .. import data, theme
-from ..rules import parse_points
+from ..data.rules import parse_points
 from ._common import fmt_date
 
 DASH = {"border": "solid", "claim": "dash", "parallel": "dot", "ceasefire": "dashdot"}

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
-from ..selectors import check_choice, territory_in_year
+from .selectors import check_choice, territory_in_year
 from . import lines as ln
 from ._common import fmt_date, geo_layout, places
 from .treaties import TODAY

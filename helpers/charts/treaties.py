@@ -13,8 +13,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import calendars, data, package_schema as ps, theme
-from ..selectors import check_choice
+from .. import calendars, data, theme
+from ..data import package_schema as ps
+from .selectors import check_choice
 from ._common import fmt_date, iso
 
 TODAY = pd.Timestamp("2026-11-23")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import Markdown
 
-from . import data
+from .. import data
 
 TASKS = {
     "khasan_soviet_killed": ("lake_khasan", "ussr", "killed"),

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.classroom import documents, framing, rubric
-from helpers.exercises import Exercise
+from helpers.lesson import documents, framing, rubric
+from helpers.lesson import Exercise
 
 from .test_bad_input import only, problems_of, rows_of, set_cell, write_rows
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data
+from .. import data
 
 
 class ChoiceError(ValueError):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .locations import data_dir
+from ..locations import data_dir
 
 DATA_DIR = data_dir()  # inside the installed package, or the checkout's lessons_data/
 

@@ -7,8 +7,9 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from . import data, rules, theme
-from .locations import notebook_file, shipped_dir
+from .. import data, theme
+from ..data import rules
+from ..locations import notebook_file, shipped_dir
 
 
 def key_terms(terms) -> HTML:

@@ -17,10 +17,10 @@ import pandas as pd
 from . import package_schema as ps
 from . import rules, schema_check
 from .csv_reading import RawTable, read_raw
-from .errors import DataError, Problem
+from ..errors import DataError, Problem
 
 _CACHE: dict[Path, dict[str, pd.DataFrame]] = {}
-_CHECKER_FILES = ("csv_reading.py", "schema_check.py", "rules.py", "package_schema.py", "data.py")
+_CHECKER_FILES = ("csv_reading.py", "schema_check.py", "rules.py", "package_schema.py", "loading.py")
 
 
 def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from . import package_schema as ps
-from .errors import Problem
+from ..errors import Problem
 
 ID = re.compile(r"[a-z0-9_]+")
 RANGES = {"casualties": [("low", "high")], "deployments": [("strength_low", "strength_high")]}

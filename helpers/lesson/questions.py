@@ -14,7 +14,7 @@ import json
 
 from IPython.display import HTML
 
-from .locations import notebook_file, shipped_dir
+from ..locations import notebook_file, shipped_dir
 
 QUESTION_DIR = shipped_dir("questions")  # the copy shipped with helpers (package data or checkout)
 

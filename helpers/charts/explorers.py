@@ -12,10 +12,10 @@ import ipywidgets as W
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import data, render, theme
-from .charts import casualties as cas_chart, deployments as dep_chart, events as ev_chart
-from .charts import lines as ln_chart, territory as ter_chart, treaties as tr_chart
-from .charts._common import fmt_date, geo_layout, places
+from .. import data, render, theme
+from . import casualties as cas_chart, deployments as dep_chart, events as ev_chart
+from . import lines as ln_chart, territory as ter_chart, treaties as tr_chart
+from ._common import fmt_date, geo_layout, places
 from .selectors import check_choice
 
 ALL = "(all)"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from . import data
-from .locations import lesson_notebook_exists
+from .. import data
+from ..locations import lesson_notebook_exists
 
 
 def course_map(link_prefix: str = "") -> Markdown:

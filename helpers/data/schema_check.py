@@ -11,7 +11,7 @@ import re
 
 from . import package_schema as ps
 from .csv_reading import RawTable
-from .errors import Problem
+from ..errors import Problem
 
 DATE_FIX = ("write the date as YYYY-MM-DD, e.g. 1905-09-05; if only the month or year is known, "
             "write its first day (1905-09-01 or 1905-01-01) and set date_precision to month or year")

@@ -1,0 +1,17 @@
+"""Lesson furniture: what turns the data into a class.
+
+The central question and the written task (``framing``), primary-source document cards
+(``documents``), the course rubric (``rubric``), questions with feedback (``questions``),
+step-checked data exercises (``exercises``), key terms, further reading and the narrative's
+sources (``furniture``), and the course map (``course``). Lessons import from here:
+``from helpers.lesson import document, quiz, Exercise``.
+"""
+from .course import course_map, data_overview
+from .documents import document
+from .exercises import Exercise
+from .framing import central_question, writing_task
+from .furniture import further_reading, key_terms, narrative_sources
+from .questions import quiz
+
+__all__ = ["Exercise", "central_question", "course_map", "data_overview", "document", "further_reading",
+           "key_terms", "narrative_sources", "quiz", "writing_task"]
