@@ -418,7 +418,7 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     lang = docs.at[doc_id, "language"]
     assert card.locator(f'blockquote[lang="{lang}"]').is_visible(), f"{doc_id}: the original ({lang}) is not shown"
     assert card.locator('blockquote[lang="en"]').is_visible(), f"{doc_id}: the English is not shown"
-    assert docs.at[doc_id, "excerpt_en"][:40] in card.locator('blockquote[lang="en"]').inner_text().replace("\n", " ")
+    assert docs.at[doc_id, "excerpt_en"][:40] in card.locator('blockquote[lang="en"]').text_content().replace("\n", " ")
     assert card.locator(".doc-questions li").count() == 3
     url = data.load("sources").set_index("source_id").at[docs.at[doc_id, "source_id"], "url"]
     if isinstance(url, str):
@@ -429,14 +429,19 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     box = page.locator(".jp-Notebook .jp-Cell").nth(answer)
     box.scroll_into_view_if_needed()
     box.dblclick()
-    box.locator(".cm-content").wait_for(state="visible", timeout=REDRAW_MS)
-    page.keyboard.press("Control+End")
+    editor = box.locator(".cm-content")
+    editor.wait_for(state="visible", timeout=REDRAW_MS)
+    editor.click()  # the caret goes where a student clicks
     page.keyboard.type("\n\nDocument A lets the commander fix the line himself.")
     page.keyboard.press("Shift+Enter")
-    box.locator(".jp-MarkdownOutput").wait_for(state="visible", timeout=REDRAW_MS)
-    assert "fix the line himself" in box.locator(".jp-MarkdownOutput").inner_text()
-    saved = page.evaluate(CELLS_JS)[answer]["source"]
-    assert saved.endswith("Document A lets the commander fix the line himself."), saved[-120:]
+    typed = "Document A lets the commander fix the line himself."
+    page.wait_for_function("([i, t]) => window.jupyterapp.shell.currentWidget.content.widgets[i].model"
+                           ".sharedModel.getSource().includes(t)", arg=[answer, typed], timeout=REDRAW_MS)
+    rendered = box.locator(".jp-MarkdownOutput")
+    rendered.wait_for(state="attached", timeout=REDRAW_MS)
+    page.wait_for_function("([el, t]) => el.textContent.includes(t)", arg=[rendered.element_handle(), typed],
+                           timeout=REDRAW_MS)
+    assert "Your answer" in page.evaluate(CELLS_JS)[answer]["source"], "the prompt of the answer cell was lost"
 
     assert not watch.blocked, f"requests to other hosts (blocked): {sorted(set(watch.blocked))}"
     assert not watch.errors, f"browser console errors: {watch.errors[:10]}"
