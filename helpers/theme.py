@@ -82,7 +82,7 @@ def finish(fig: go.Figure, title: str, sources: str, description: str, height: i
     fig.update_layout(template="course", title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
                       height=height, margin=dict(b=bottom, t=top),
                       meta={"description": description, "sources": sources})
-    fig.add_annotation(text=wrap(f"Source: {sources}", 100), showarrow=False, xref="paper", yref="paper",
+    fig.add_annotation(text=wrap(f"Source: {sources}", 80), showarrow=False, xref="paper", yref="paper",
                        x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
                        align="left", font=dict(size=11, color="#555555"), name="source-line")
     return fig

@@ -93,7 +93,7 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     tr = tr.assign(status=tr["status"].astype(str))
     end = pd.Series([_bar_end(r) for r in tr.itertuples()], index=tr.index)
     # a one-day instrument still needs a visible bar: at least 180 days wide
-    label = [n if len(n) <= 44 else n[:43] + "…" for n in tr["name_en"]]
+    label = [n if len(n) <= 34 else n[:33] + "…" for n in tr["name_en"]]
     return tr.assign(kind=tr["kind"].astype(str), bar_base=iso(tr["signed_date"]), label=label, bar_end=iso(end),
                      bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
                      opacity=[STATUS[st][2] for st in tr["status"]], pattern=[STATUS[st][1] for st in tr["status"]],
@@ -162,7 +162,7 @@ def treaty_timeline(party: str | None = None, kind: str | None = None, era: str 
     kinds = list(dict.fromkeys(tr["kind"].astype(str)))
     prep = prepared(tr)
     fig = go.Figure(treaty_traces(prep, kinds))
-    fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year (bar: from signature; its end shows what the sources record)"),
+    fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year", title_font=dict(size=12), tickangle=0),
                       yaxis=dict(autorange="reversed", title_text="", automargin=True, categoryorder="array",
                                  categoryarray=list(prep["label"]), tickfont=dict(size=tick_size(len(tr))),
                                  tickmode="linear", tick0=0, dtick=1),  # every treaty named, however dense
