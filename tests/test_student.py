@@ -85,3 +85,17 @@ def test_student_notebook_executes(student_dir, path, tmp_path):
     errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors, f"{path.name} (student edition): error outputs in cells {errors}"
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "index.ipynb"], ids=lambda p: p.name)
+def test_student_keeps_documents_and_prompts_but_no_model_answer(student_dir, path):
+    """Students read every document and write in every answer cell; model answers stay with the teacher."""
+    original = nbformat.read(path, as_version=4)
+    student = nbformat.read(student_dir / path.name, as_version=4)
+    count = lambda nb, test: sum(1 for c in nb.cells if test(c))
+    is_document = lambda c: c.cell_type == "code" and "document(" in c.source
+    is_response = lambda c: "response" in _tags(c)
+    assert count(student, is_document) == count(original, is_document) > 0
+    assert count(student, is_response) == count(original, is_response) >= 3
+    assert count(original, lambda c: "model answer" in c.source.lower()) > 0
+    assert count(student, lambda c: "model answer" in c.source.lower() or "model interpretation" in c.source.lower()) == 0
