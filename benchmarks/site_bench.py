@@ -64,11 +64,12 @@ def _nbconvert_html(lesson: Path) -> str:
     import nbformat
     from nbconvert import HTMLExporter
 
+    from helpers.render import geo_assets_js
     from publish import common
 
     nb = common.execute_cached(common.read(lesson), lesson, cwd=lesson.parent)
     inline = "<script>" + common.plotly_js().read_text(encoding="utf-8") + "</script>" \
-             + "<script>" + common.geo_assets_js() + "</script>"
+             + "<script>" + geo_assets_js() + "</script>"
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             html = out.get("data", {}).get("text/html")
