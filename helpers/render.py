@@ -9,8 +9,11 @@ Maps never fetch a base map from a CDN: the Natural Earth topojson shipped in
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,8 +64,35 @@ class StaticPageRenderer(MimetypeRenderer):
                 "application/vnd.plotly.v1+json": {**fig.to_plotly_json(), "config": PLOTLY_CONFIG}}
 
 
+def _import_plotly_renderers() -> None:
+    """Import plotly's renderers without importing nbformat until it is used.
+
+    ``plotly.io._renderers`` imports nbformat at import time, only to read its version in
+    ``pio.show()``; nbformat imports jsonschema, whose format checkers build an RFC 3987
+    parser (about 1 s, which every lesson paid at ``setup()``). plotly gets a stand-in
+    module instead that imports the real nbformat on first attribute access.
+    """
+    if "plotly.io._renderers" in sys.modules or "nbformat" in sys.modules:
+        return
+    stand_in = types.ModuleType("nbformat", "loads the real nbformat on first use (helpers.render)")
+
+    def __getattr__(name):
+        if sys.modules.get("nbformat") is stand_in:  # only during the import below
+            raise AttributeError(name)
+        return getattr(importlib.import_module("nbformat"), name)
+
+    stand_in.__getattr__ = __getattr__
+    sys.modules["nbformat"] = stand_in
+    try:
+        importlib.import_module("plotly.io._renderers")
+    finally:
+        if sys.modules.get("nbformat") is stand_in:
+            del sys.modules["nbformat"]
+
+
 def configure_plotly() -> None:
     """Register the course's renderers; static mode uses the shared-plotly.js page renderer."""
+    _import_plotly_renderers()
     pio.renderers["course_static"] = StaticPageRenderer()
     base = pio.renderers["plotly_mimetype"]
     base.config = PLOTLY_CONFIG

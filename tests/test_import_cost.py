@@ -1,0 +1,36 @@
+"""What a lesson pays before its first cell of its own: ``import helpers; helpers.setup()``.
+
+Timing belongs to ``make bench``; this only checks that the known slow imports stay out of it
+(nbformat pulls in jsonschema, whose format checkers build an RFC 3987 parser at import, about
+1 s), and that nbformat still works when it is wanted after ``setup()``.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+SLOW = ["nbformat", "jsonschema", "rfc3987_syntax", "lark", "frictionless"]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         cwd=ROOT, capture_output=True, text=True, check=True, timeout=300).stdout
+    return set(out.split())
+
+
+def test_setup_does_not_import_slow_modules():
+    loaded = _modules_after("import helpers; helpers.setup()")
+    assert "plotly.io._renderers" in loaded, "setup() should have configured plotly's renderers"
+    slow = [m for m in SLOW if m in loaded]
+    assert not slow, f"`import helpers; helpers.setup()` imports {slow}: every lesson start pays for them"
+
+
+def test_nbformat_still_works_after_setup():
+    code = ("import helpers; helpers.setup()\n"
+            "import plotly.io._renderers as r, nbformat\n"
+            "from nbformat.v4 import new_notebook\n"
+            "assert r.nbformat.__version__ == nbformat.__version__\n"
+            "assert new_notebook().nbformat == 4\n")
+    assert "nbformat.v4" in _modules_after(code)
