@@ -34,3 +34,17 @@ def test_nbformat_still_works_after_setup():
             "assert r.nbformat.__version__ == nbformat.__version__\n"
             "assert new_notebook().nbformat == 4\n")
     assert "nbformat.v4" in _modules_after(code)
+
+
+def test_installed_packages_are_byte_compiled():
+    """`make setup` byte-compiles .venv (uv does not): otherwise, where PYTHONDONTWRITEBYTECODE
+    is set or site-packages is read-only, every kernel recompiles pandas and plotly on start."""
+    import importlib.util
+    from pathlib import Path
+
+    import pandas.core.frame
+    import plotly.basedatatypes
+
+    missing = [m.__name__ for m in (pandas.core.frame, plotly.basedatatypes)
+               if not Path(importlib.util.cache_from_source(m.__file__)).exists()]
+    assert not missing, f"no .pyc for {missing}: run `make setup` (it byte-compiles .venv once per install)"
