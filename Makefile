@@ -9,7 +9,10 @@ LOCK_HASH := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 COMPILED := $(VENV)/.compiled-$(LOCK_HASH)
 PORT ?= 8888
+LAB_ARGS ?=
 PYTEST_ARGS ?=
+# JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup lab test site slides student bench lock data-dictionary clean
 
@@ -36,7 +39,8 @@ $(COMPILED): $(STAMP)
 	touch $(COMPILED)
 
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) notebooks/index.ipynb
+	@$(if $(ALLOW_ROOT),echo "warning: running JupyterLab as root (--allow-root); use an ordinary user where you can" >&2,:)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS) notebooks/index.ipynb
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
