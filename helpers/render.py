@@ -10,6 +10,7 @@ Maps never fetch a base map from a CDN: the Natural Earth topojson shipped in
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -65,16 +66,22 @@ class StaticPageRenderer(MimetypeRenderer):
 
 
 def _import_plotly_renderers() -> None:
-    """Import plotly's renderers without importing nbformat until it is used.
+    """Import plotly's renderers without importing nbformat.
 
-    ``plotly.io._renderers`` imports nbformat at import time, only to read its version in
-    ``pio.show()``; nbformat imports jsonschema, whose format checkers build an RFC 3987
-    parser (about 1 s, which every lesson paid at ``setup()``). plotly gets a stand-in
-    module instead that imports the real nbformat on first attribute access.
+    ``plotly.io._renderers`` imports nbformat only to read its version when a figure is shown
+    (``pio.show()``, which every ``display(fig)`` calls); importing nbformat imports jsonschema,
+    whose format checkers build an RFC 3987 parser (about 1 s, which every lesson paid). plotly
+    gets a stand-in module instead: its ``__version__`` comes from the installed metadata, and
+    any other attribute imports the real nbformat.
     """
     if "plotly.io._renderers" in sys.modules or "nbformat" in sys.modules:
         return
-    stand_in = types.ModuleType("nbformat", "loads the real nbformat on first use (helpers.render)")
+    try:
+        installed = importlib.metadata.version("nbformat")
+    except importlib.metadata.PackageNotFoundError:
+        return  # plotly finds no nbformat either way
+    stand_in = types.ModuleType("nbformat", "nbformat's version; loads the real nbformat on other use")
+    stand_in.__version__ = installed
 
     def __getattr__(name):
         if sys.modules.get("nbformat") is stand_in:  # only during the import below

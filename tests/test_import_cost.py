@@ -27,6 +27,18 @@ def test_setup_does_not_import_slow_modules():
     assert not slow, f"`import helpers; helpers.setup()` imports {slow}: every lesson start pays for them"
 
 
+def test_showing_a_figure_does_not_import_nbformat():
+    """display(fig) calls plotly's pio.show(), which reads nbformat's version."""
+    loaded = _modules_after("from IPython.core.interactiveshell import InteractiveShell\n"
+                            "InteractiveShell.instance()  # display() as in a kernel, not print()\n"
+                            "import helpers; helpers.setup()\n"
+                            "import plotly.graph_objects as go\nfrom IPython.display import display\n"
+                            "display(go.Figure(go.Bar(x=[1], y=[2])))")
+    assert "plotly.io._renderers" in loaded
+    slow = [m for m in SLOW[:3] if m in loaded]
+    assert not slow, f"showing a figure imports {slow}"
+
+
 def test_nbformat_still_works_after_setup():
     code = ("import helpers; helpers.setup()\n"
             "import plotly.io._renderers as r, nbformat\n"
