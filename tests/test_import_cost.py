@@ -60,3 +60,20 @@ def test_installed_packages_are_byte_compiled():
     missing = [m.__name__ for m in (pandas.core.frame, plotly.basedatatypes)
                if not Path(importlib.util.cache_from_source(m.__file__)).exists()]
     assert not missing, f"no .pyc for {missing}: run `make setup` (it byte-compiles .venv once per install)"
+
+
+def test_geo_assets_script_holds_the_shipped_maps_unchanged():
+    """setup() embeds the topojson files as they are (no parse and re-dump): the script must
+    still carry exactly the maps' JSON, as one object keyed by file name."""
+    import json
+    import re
+
+    from helpers.render import TOPOJSON_DIR, geo_assets_js
+
+    js = geo_assets_js()
+    m = re.fullmatch(r"window\.PlotlyGeoAssets = Object\.assign\(window\.PlotlyGeoAssets \|\| \{\}, "
+                     r"\{topojson: (.*)\}\);", js, re.S)
+    assert m, js[:200]
+    maps = json.loads(m.group(1))
+    expected = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(TOPOJSON_DIR.glob("*.json"))}
+    assert maps == expected and "world_50m" in maps
