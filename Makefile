@@ -7,12 +7,16 @@ BIN := $(VENV)/bin
 KERNEL := russo-japanese-course
 LOCK_HASH := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
+COMPILED := $(VENV)/.compiled-$(LOCK_HASH)
 PORT ?= 8888
+LAB_ARGS ?=
 PYTEST_ARGS ?=
+# JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup lab test site slides student bench lock data-dictionary clean wheel hub-proxy
 
-setup: $(STAMP)
+setup: $(STAMP) $(COMPILED)
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "== Setting up $(VENV) from requirements.lock (first run takes a few minutes)"
@@ -25,8 +29,18 @@ $(STAMP): requirements.lock pyproject.toml
 		--display-name "Russo-Japanese relations (course)"
 	touch $(STAMP)
 
+# uv does not byte-compile (pip does); without .pyc files every kernel recompiles pandas, plotly
+# and IPython on start (seconds per lesson) wherever site-packages is read-only or
+# PYTHONDONTWRITEBYTECODE is set. A separate stamp, so an existing .venv is compiled, not rebuilt.
+$(COMPILED): $(STAMP)
+	@echo "== Byte-compiling $(VENV) (once per install)"
+	$(BIN)/python -m compileall -q -j 0 $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null \
+		|| echo "(some files could not be byte-compiled; Python compiles them when imported)"
+	touch $(COMPILED)
+
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) notebooks/index.ipynb
+	@$(if $(ALLOW_ROOT),echo "warning: running JupyterLab as root (--allow-root); use an ordinary user where you can" >&2,:)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS) notebooks/index.ipynb
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

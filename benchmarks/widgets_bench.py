@@ -9,8 +9,8 @@ import time
 from helpers import charts
 from helpers.charts import explorers
 
-CHANGES = 60
-REBUILDS = 15
+CHANGES, QUICK_CHANGES = 60, 6
+REBUILDS, QUICK_REBUILDS = 15, 2
 BUDGET_MS = 20.0
 
 
@@ -21,11 +21,11 @@ def _values(control):
     return list(range(control.min, control.max + 1, max(1, (control.max - control.min) // 40)))
 
 
-def _time_changes(box, name: str) -> list[float]:
+def _time_changes(box, name: str, changes: int = CHANGES) -> list[float]:
     control = box.controls[name]
     values = [v for v in _values(control) if v != control.value] + [control.value]
     times = []
-    for value in itertools.islice(itertools.cycle(values), CHANGES):
+    for value in itertools.islice(itertools.cycle(values), changes):
         if value == control.value:
             continue
         start = time.perf_counter()
@@ -34,9 +34,9 @@ def _time_changes(box, name: str) -> list[float]:
     return times
 
 
-def _time_rebuild(make) -> list[float]:
+def _time_rebuild(make, rebuilds: int = REBUILDS) -> list[float]:
     times = []
-    for _ in range(REBUILDS):
+    for _ in range(rebuilds):
         start = time.perf_counter()
         make()
         times.append((time.perf_counter() - start) * 1000)
@@ -57,14 +57,16 @@ CASES = [
 ]
 
 
-def run() -> list[dict]:
+def run(quick: bool = False) -> list[dict]:
+    n_changes, n_rebuilds = (QUICK_CHANGES, QUICK_REBUILDS) if quick else (CHANGES, REBUILDS)
     rows = []
     for label, make_box, control, rebuild in CASES:
         box = make_box()
-        changes = _time_changes(box, control)
+        changes = _time_changes(box, control, n_changes)
         median = statistics.median(changes)
         rows.append(dict(name=f"widget change, {label} (median of {len(changes)})", value=round(median, 2), unit="ms",
                          budget=BUDGET_MS, ok=median <= BUDGET_MS))
-        rows.append(dict(name=f"rebuild from scratch, {label} (median of {REBUILDS})",
-                         value=round(statistics.median(_time_rebuild(rebuild)), 2), unit="ms", budget=None, ok=None))
+        rows.append(dict(name=f"rebuild from scratch, {label} (median of {n_rebuilds})",
+                         value=round(statistics.median(_time_rebuild(rebuild, n_rebuilds)), 2), unit="ms",
+                         budget=None, ok=None))
     return rows

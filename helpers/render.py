@@ -9,8 +9,12 @@ Maps never fetch a base map from a CDN: the Natural Earth topojson shipped in
 """
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import json
 import os
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,9 +47,11 @@ def resolve(mode: str | None) -> str:
 @lru_cache(maxsize=1)
 def geo_assets_js() -> str:
     """JavaScript that gives plotly.js every shipped base map, so geo charts need no network."""
-    maps = {p.stem: json.loads(p.read_text()) for p in sorted(TOPOJSON_DIR.glob("*.json"))}
-    return "window.PlotlyGeoAssets = Object.assign(window.PlotlyGeoAssets || {}, {topojson: %s});" % json.dumps(
-        maps, separators=(",", ":"))
+    # The files are compact JSON already: embedded as they are, not parsed and re-serialised
+    # (1.1 MB; parsing and dumping it took a third of every lesson's setup()).
+    maps = ",".join(f"{json.dumps(p.stem)}:{p.read_text(encoding='utf-8').strip()}"
+                    for p in sorted(TOPOJSON_DIR.glob("*.json")))
+    return "window.PlotlyGeoAssets = Object.assign(window.PlotlyGeoAssets || {}, {topojson: {%s}});" % maps
 
 
 class StaticPageRenderer(MimetypeRenderer):
@@ -61,8 +67,41 @@ class StaticPageRenderer(MimetypeRenderer):
                 "application/vnd.plotly.v1+json": {**fig.to_plotly_json(), "config": PLOTLY_CONFIG}}
 
 
+def _import_plotly_renderers() -> None:
+    """Import plotly's renderers without importing nbformat.
+
+    ``plotly.io._renderers`` imports nbformat only to read its version when a figure is shown
+    (``pio.show()``, which every ``display(fig)`` calls); importing nbformat imports jsonschema,
+    whose format checkers build an RFC 3987 parser (about 1 s, which every lesson paid). plotly
+    gets a stand-in module instead: its ``__version__`` comes from the installed metadata, and
+    any other attribute imports the real nbformat.
+    """
+    if "plotly.io._renderers" in sys.modules or "nbformat" in sys.modules:
+        return
+    try:
+        installed = importlib.metadata.version("nbformat")
+    except importlib.metadata.PackageNotFoundError:
+        return  # plotly finds no nbformat either way
+    stand_in = types.ModuleType("nbformat", "nbformat's version; loads the real nbformat on other use")
+    stand_in.__version__ = installed
+
+    def __getattr__(name):
+        if sys.modules.get("nbformat") is stand_in:  # only during the import below
+            raise AttributeError(name)
+        return getattr(importlib.import_module("nbformat"), name)
+
+    stand_in.__getattr__ = __getattr__
+    sys.modules["nbformat"] = stand_in
+    try:
+        importlib.import_module("plotly.io._renderers")
+    finally:
+        if sys.modules.get("nbformat") is stand_in:
+            del sys.modules["nbformat"]
+
+
 def configure_plotly() -> None:
     """Register the course's renderers; static mode uses the shared-plotly.js page renderer."""
+    _import_plotly_renderers()
     pio.renderers["course_static"] = StaticPageRenderer()
     base = pio.renderers["plotly_mimetype"]
     base.config = PLOTLY_CONFIG

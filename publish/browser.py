@@ -154,8 +154,8 @@ def open_page(browser, url: str, viewport=(1280, 900), timeout_ms: int = 30000, 
     page.add_init_script(FIRST_CHART_INIT)
     page.goto(url, wait_until="load")
     page.wait_for_function(ALL_CHARTS_DRAWN_JS)
-    try:  # maps draw their land a moment after the rest of the chart
-        page.wait_for_function(MAPS_DRAWN_JS, timeout=10000)
+    try:  # maps draw their land a moment after the rest of the chart (longer on a busy machine)
+        page.wait_for_function(MAPS_DRAWN_JS, timeout=timeout_ms)
     except Exception:  # noqa: BLE001 - a map without land is reported by the caller's checks
         pass
     return page, watch

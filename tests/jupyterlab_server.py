@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 JUPYTER = ROOT / ".venv" / "bin" / "jupyter"
 
 # Options every test server gets on top of the course's own command line.
-OFFLINE_OPTIONS = [
+LAB_OPTIONS = [
     "--no-browser",
     "--ServerApp.ip=127.0.0.1",
     "--ServerApp.port_retries=0",
@@ -34,7 +34,8 @@ OFFLINE_OPTIONS = [
     "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     "--LabApp.extension_manager=readonly",  # never lists extensions from PyPI
     "--LabApp.expose_app_in_browser=True",  # window.jupyterapp, to read kernel state and run commands
-] + (["--allow-root"] if os.geteuid() == 0 else [])  # CI containers run as root
+]
+OFFLINE_OPTIONS = LAB_OPTIONS + (["--allow-root"] if os.geteuid() == 0 else [])  # CI containers run as root
 # User settings written into the server's private settings folder: never ask about news,
 # never check for updates (these would otherwise be the only requests to the internet).
 USER_SETTINGS = {
@@ -90,6 +91,25 @@ class LabServer:
             pass
 
 
+def _private_dirs(workdir: Path) -> tuple[Path, Path, Path, Path]:
+    """settings, workspaces, runtime and notary folders of a test server, inside ``workdir``."""
+    tmp = workdir / ".lab"
+    dirs = tuple(tmp / d for d in ("settings", "workspaces", "runtime", "notary"))
+    for d in dirs:
+        d.mkdir(parents=True, exist_ok=True)
+    for rel, value in USER_SETTINGS.items():
+        p = dirs[0] / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(json.dumps(value))
+    return dirs
+
+
+def _private_options(workdir: Path, token: str) -> list[str]:
+    settings, workspaces, _, notary = _private_dirs(workdir)
+    return [f"--IdentityProvider.token={token}", f"--LabApp.workspaces_dir={workspaces}",
+            f"--LabApp.user_settings_dir={settings}", f"--NotebookNotary.data_dir={notary}"]
+
+
 def start(workdir: Path, course_argv: list[str] | None = None, timeout: float = 90,
           port: int | None = None) -> LabServer:
     """Start JupyterLab in ``workdir`` (which must hold ``notebooks/``) and wait until it answers.
@@ -99,24 +119,30 @@ def start(workdir: Path, course_argv: list[str] | None = None, timeout: float = 
     names a port, ``port`` must be that port.
     """
     port, token = port or free_port(), secrets.token_hex(16)
-    tmp = workdir / ".lab"
-    settings, workspaces, runtime, notary = (tmp / d for d in ("settings", "workspaces", "runtime", "notary"))
-    for d in (settings, workspaces, runtime, notary):
-        d.mkdir(parents=True, exist_ok=True)
-    for rel, value in USER_SETTINGS.items():
-        p = settings / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(json.dumps(value))
     course_argv = list(course_argv) if course_argv is not None else ["--notebook-dir=notebooks"]
     if not any(re.match(r"--(ServerApp\.)?port[= ]", a) for a in course_argv):
         course_argv.append(f"--ServerApp.port={port}")
-    argv = [str(JUPYTER), "lab", *course_argv, *OFFLINE_OPTIONS, f"--IdentityProvider.token={token}",
-            f"--LabApp.workspaces_dir={workspaces}", f"--LabApp.user_settings_dir={settings}",
-            f"--NotebookNotary.data_dir={notary}"]
+    argv = [str(JUPYTER), "lab", *course_argv, *OFFLINE_OPTIONS, *_private_options(workdir, token)]
+    return _launch(argv, workdir, workdir, port, token, timeout)
+
+
+def start_make_lab(workdir: Path, timeout: float = 180) -> LabServer:
+    """`make lab` itself, run in the repository on a free port, with the test options (not
+    ``--allow-root``: `make lab` must add that itself) in ``LAB_ARGS``; private folders in
+    ``workdir``. The server's log holds make's output too."""
+    port, token = free_port(), secrets.token_hex(16)
+    lab_args = shlex.join([*LAB_OPTIONS, *_private_options(workdir, token)])
+    argv = ["make", "--no-print-directory", "lab", f"PORT={port}", f"LAB_ARGS={lab_args}"]
+    return _launch(argv, ROOT, workdir, port, token, timeout)
+
+
+def _launch(argv: list[str], cwd: Path, workdir: Path, port: int, token: str, timeout: float) -> LabServer:
+    """Run ``argv`` in its own session and wait (at most ``timeout`` s) until /api/status answers."""
+    _, _, runtime, _ = _private_dirs(workdir)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), PYTHONUNBUFFERED="1")
-    log = tmp / "server.log"
+    log = workdir / ".lab" / "server.log"
     with open(log, "wb") as fh:
-        proc = subprocess.Popen(argv, cwd=workdir, env=env, stdout=fh, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=fh, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     server = LabServer(port, token, workdir, workdir / "notebooks", runtime, proc, log, argv)
     deadline = time.monotonic() + timeout

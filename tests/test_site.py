@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import ROOT
 
@@ -58,6 +59,16 @@ def _phrases(text: str, min_len: int = 24) -> list[str]:
 
 # ------------------------------------------------------------------ fixtures
 
+IDLE_JS = """() => new Promise(done => requestAnimationFrame(() => requestIdleCallback(() => done(true),
+                                                                                   {timeout: 30000})))"""
+
+
+def _until_idle(page) -> None:
+    """Until the page's main thread has nothing left to do (late scripts, redraws and the
+    errors they log have run): a condition, where a fixed pause would be tuned to one machine."""
+    page.evaluate(IDLE_JS)
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     from publish import site as site_build
@@ -92,7 +103,7 @@ def visits(browser, server):
     def visit(name: str) -> dict:
         if name not in reports:
             page, watch = open_page(browser, server + name)
-            page.wait_for_timeout(300)  # let late console errors and responsive redraws arrive
+            _until_idle(page)
             page.screenshot(path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))), full_page=True)
             # recorded before axe runs: axe fetches @imported stylesheets itself, resolving
             # their relative URLs against the page (a false 404 that a reader never sees)
@@ -264,8 +275,11 @@ def test_solution_toggle_opens(site, browser, server):
     body = details.locator(".toggle-details__container")
     assert not body.is_visible(), "the solution is visible before the toggle is opened"
     summary.click()
-    page.wait_for_timeout(200)
-    assert details.evaluate("d => d.open") and body.is_visible(), "clicking 'Show solution' did not open it"
+    try:  # waits for the condition (the toggle may animate), bounded by the page's default timeout
+        page.wait_for_function("d => d.open", arg=details.element_handle())
+        body.wait_for(state="visible")
+    except PlaywrightTimeout:
+        pytest.fail("clicking 'Show solution' did not open it")
     assert not watch.problems()
     page.context.close()
 
@@ -284,10 +298,14 @@ def test_question_gives_feedback_when_answered(site, browser, server):
         group = radio.locator("xpath=..")
     before = group.inner_text()
     page.locator(f"label[for='{radio_id}']").click()
-    page.wait_for_timeout(100)
-    assert radio.is_checked(), "clicking the answer's label did not select it"
-    after = group.inner_text()
-    assert len(after) > len(before), f"no feedback appeared after answering a question on {name}"
+    try:
+        page.wait_for_function("r => r.checked", arg=radio.element_handle())
+    except PlaywrightTimeout:
+        pytest.fail("clicking the answer's label did not select it")
+    try:  # the feedback is revealed by CSS once the answer is checked
+        page.wait_for_function("([g, n]) => g.innerText.length > n", arg=[group.element_handle(), len(before)])
+    except PlaywrightTimeout:
+        pytest.fail(f"no feedback appeared after answering a question on {name}")
     assert not watch.problems()
     page.context.close()
 
@@ -325,7 +343,7 @@ def test_page_works_from_file_url(site, browser, name):
     from publish.browser import CHARTS_JS, open_page
 
     page, watch = open_page(browser, (site / name).as_uri())
-    page.wait_for_timeout(300)
+    _until_idle(page)
     charts = page.evaluate(CHARTS_JS)
     assert all(c["svgs"] for c in charts)
     problems = watch.problems()
