@@ -26,11 +26,12 @@ EXPECTED = {
             for kind in ("casualty explorer", "deployment explorer", "treaty explorer", "territory explorer",
                          "era overview")
             for stat in ("median", "95th percentile")],
+    "hub": [("hub.2_students", "working_student_rss"), ("hub.2_students", "whole_class_run_all_wall")],
 }
 BROWSER_PARTS = {"site", "lab"}
 PARTS = [pytest.param("widgets"), pytest.param("lessons", marks=pytest.mark.notebooks),
          pytest.param("site", marks=[pytest.mark.site, pytest.mark.browser]),
-         pytest.param("lab", marks=pytest.mark.browser)]
+         pytest.param("lab", marks=pytest.mark.browser), pytest.param("hub", marks=pytest.mark.hub)]
 TIMEOUT_S = 1800  # a generous bound for a quick run on a loaded 2-core machine (typically under 2 min)
 
 
