@@ -63,6 +63,16 @@ IDLE_JS = """() => new Promise(done => requestAnimationFrame(() => requestIdleCa
                                                                                    {timeout: 30000})))"""
 
 
+SCREENSHOT_MS_PER_SCREEN = 15_000  # one viewport of charts, on a loaded 2-core machine
+
+
+def _screenshot_ms(page) -> int:
+    """A full-page screenshot renders the whole page (a lesson is 20 or more screens of charts):
+    its time limit grows with the page's height, never below Playwright's default 30 s."""
+    screens = page.evaluate("() => Math.ceil(document.documentElement.scrollHeight / window.innerHeight)")
+    return max(30_000, screens * SCREENSHOT_MS_PER_SCREEN)
+
+
 def _until_idle(page) -> None:
     """Until the page's main thread has nothing left to do (late scripts, redraws and the
     errors they log have run): a condition, where a fixed pause would be tuned to one machine."""
@@ -104,7 +114,8 @@ def visits(browser, server):
         if name not in reports:
             page, watch = open_page(browser, server + name)
             _until_idle(page)
-            page.screenshot(path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))), full_page=True)
+            page.screenshot(path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))), full_page=True,
+                            timeout=_screenshot_ms(page))
             # recorded before axe runs: axe fetches @imported stylesheets itself, resolving
             # their relative URLs against the page (a false 404 that a reader never sees)
             report = {"charts": page.evaluate(CHARTS_JS), "problems": watch.problems()}
