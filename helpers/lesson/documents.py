@@ -12,6 +12,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .. import data, theme
+from .furniture import read_via
 
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese · 日本語", "ru": "Russian · Русский", "zh": "Chinese · 中文",
                   "ko": "Korean · 한국어", "mn": "Mongolian · Монгол", "fr": "French · Français", "de": "German · Deutsch"}
@@ -53,7 +54,7 @@ def citation(source: pd.Series) -> str:
     text = ", ".join(p for p in parts if p)
     if pd.notna(source["url"]):
         text += f' · <a href="{html.escape(source["url"])}" rel="noopener">{html.escape(_host(source["url"]))}</a>'
-    return text
+    return text + read_via(source["consulted_via"])
 
 
 def _host(url: str) -> str:

@@ -43,6 +43,15 @@ def sources_of(era_id: str) -> pd.DataFrame:
     return src[src["source_id"].isin(ids)]
 
 
+def read_via(consulted_via) -> str:
+    """How a work was read when not in itself: quoted by another source, or in a named copy."""
+    if not isinstance(consulted_via, str):
+        return ""
+    if rules.is_source_id(consulted_via):
+        return " (read as quoted in another source)"
+    return f" (read in {html.escape(consulted_via)})"
+
+
 def further_reading(era_id: str, extra_ids=()) -> HTML:
     """Books and articles (not encyclopedia pages) behind an era's data, grouped by perspective."""
     src = sources_of(era_id)
@@ -59,8 +68,7 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
             title = f"<em>{html.escape(r.title)}</em>"
             if isinstance(r.url, str):
                 title = f'<a href="{html.escape(r.url)}">{title}</a>'
-            via = ("" if not isinstance(r.consulted_via, str) else " (read as quoted in another source)"
-                   if rules.is_source_id(r.consulted_via) else f" (read in {html.escape(r.consulted_via)})")
+            via = read_via(r.consulted_via)
             items.append(f"<li>{who}{title}{year}. <code>{r.source_id}</code>{via}</li>")
         parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
