@@ -52,7 +52,7 @@ def test_central_question_and_writing_task():
 @pytest.mark.parametrize("task", ["khasan_soviet_killed", "nomonhan_japan_total"])
 def test_exercise_steps_accept_the_solution_and_explain_mistakes(task):
     ex = Exercise(task)
-    conflict, side, category = ex.wanted.values()
+    conflict, side, category = ex.wanted.values()  # both tasks are casualty slices
     cas = data.load("casualties")
     src = data.load("sources")
     rows = cas[(cas["conflict_id"] == conflict) & (cas["side"] == side) & (cas["category"] == category)]

@@ -1,10 +1,10 @@
 """Step-by-step checks for the data exercises: each step recomputes its answer from the data
 and says what is wrong without giving the worked solution away.
 
-An exercise works on one slice of the casualty table (one conflict, side and category):
-filter it, add each source's perspective, find the lowest and highest figures and their
-sources, compare them, and group them by perspective. Students write the pandas; the checks
-only compare.
+An exercise works on one slice of a table of figures with a range per source (``low``,
+``high``, ``source_id``: casualties, deployments, populations): filter it, add each source's
+perspective, find the lowest and highest figures and their sources, compare them, and group
+them by perspective. Students write the pandas; the checks only compare.
 """
 from __future__ import annotations
 
@@ -15,11 +15,27 @@ from IPython.display import Markdown
 
 from .. import data
 
+
+@dataclass(frozen=True)
+class Task:
+    """One slice of one table: ``table`` is loaded into the variable ``frame`` in the lesson;
+    ``question`` is asked once the figures are grouped by perspective."""
+
+    table: str
+    frame: str
+    filters: dict[str, str]
+    question: str = "Does that perspective have a stake in the figure being high?"
+
+
+def casualties(conflict_id: str, side: str, category: str) -> Task:
+    return Task("casualties", "cas", {"conflict_id": conflict_id, "side": side, "category": category},
+                "Is that the side that suffered the losses, or its enemy?")
+
+
 TASKS = {
-    "khasan_soviet_killed": ("lake_khasan", "ussr", "killed"),
-    "nomonhan_japan_total": ("khalkhin_gol", "japan", "total_casualties"),
+    "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
+    "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
 }
-FILTER_COLUMNS = ("conflict_id", "side", "category")
 
 
 def _verdict(ok: bool, text: str) -> Markdown:
@@ -42,35 +58,36 @@ class Exercise:
 
     @property
     def wanted(self) -> dict[str, str]:
-        return dict(zip(FILTER_COLUMNS, TASKS[self.task]))
+        return dict(TASKS[self.task].filters)
 
     def rows(self) -> pd.DataFrame:
-        """The slice of casualties.csv the exercise is about, with each source's perspective."""
-        cas = data.load("casualties")
-        keep = pd.Series(True, index=cas.index)
+        """The slice of the task's table the exercise is about, with each source's perspective."""
+        table = data.load(TASKS[self.task].table)
+        keep = pd.Series(True, index=table.index)
         for col, value in self.wanted.items():
-            keep &= cas[col].astype(str) == value
+            keep &= table[col].astype(str) == value
         src = data.load("sources")[["source_id", "perspective", "year", "kind"]]
-        return cas[keep].merge(src, on="source_id", how="left")
+        return table[keep].merge(src, on="source_id", how="left")
 
     def check_filter(self, df) -> Markdown:
-        """Step 1: the rows of one conflict, side and category, nothing more and nothing less."""
+        """Step 1: the rows of the task's slice, nothing more and nothing less."""
+        frame = TASKS[self.task].frame
         if df is None or df is Ellipsis:
-            return _missing("rows", "a filter of `cas`")
+            return _missing("rows", f"a filter of `{frame}`")
         if not isinstance(df, pd.DataFrame):
-            return _verdict(False, f"`rows` should be a DataFrame (a filtered `cas`), but it is a {type(df).__name__}.")
-        absent = [c for c in FILTER_COLUMNS if c not in df.columns]
+            return _verdict(False, f"`rows` should be a DataFrame (a filtered `{frame}`), but it is a {type(df).__name__}.")
+        absent = [c for c in self.wanted if c not in df.columns]
         if absent:
             return _verdict(False, f"Your table has lost the column(s) {', '.join(absent)}: filter the rows, keep the columns.")
         for col, value in self.wanted.items():
             others = sorted(set(df[col].astype(str)) - {value})
             if others:
                 return _verdict(False, f"Some rows have `{col}` = {', '.join(repr(o) for o in others)}. "
-                                       f"Add a condition `cas[\"{col}\"] == \"{value}\"`.")
+                                       f"Add a condition `{frame}[\"{col}\"] == \"{value}\"`.")
         expected = len(self.rows())
         if len(df) != expected:
-            return _verdict(False, f"You have {len(df)} rows but the table holds {expected} for this conflict, side and "
-                                   "category. Filter `cas` itself, not a smaller table.")
+            return _verdict(False, f"You have {len(df)} rows but the table holds {expected} for "
+                                   f"{', '.join(self.wanted.values())}. Filter `{frame}` itself, not a smaller table.")
         return _verdict(True, f"{expected} figures, one per source. Look at the `note` column: do they all count the same thing?")
 
     def check_perspectives(self, df) -> Markdown:
@@ -141,4 +158,4 @@ class Exercise:
         if not all(abs(float(got[k]) - float(v)) < 0.5 for k, v in expected.items()):
             return _verdict(False, "The groups are right but not the values: take the `high` column and `.max()`.")
         return _verdict(True, f"The highest figure comes from the {expected.index[-1]} perspective. "
-                              "Is that the side that suffered the losses, or its enemy?")
+                              + TASKS[self.task].question)
