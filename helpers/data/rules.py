@@ -15,7 +15,7 @@ from . import package_schema as ps
 from ..errors import Problem
 
 ID = re.compile(r"[a-z0-9_]+")
-RANGES = {"casualties": [("low", "high")], "deployments": [("strength_low", "strength_high")]}
+RANGES = {"casualties": [("low", "high")], "populations": [("low", "high")], "deployments": [("strength_low", "strength_high")]}
 IN_ERA = {"events": "date", "conflicts": "start_date"}
 START_END = {"events": ("date", "end_date"), "conflicts": ("start_date", "end_date"),
              "treaties": ("signed_date", "ended_date"), "territory": ("start_date", "end_date"),
