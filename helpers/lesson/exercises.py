@@ -36,6 +36,7 @@ TASKS = {
     "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
     "rjw_japan_killed": casualties("russo_japanese_war", "japan", "killed"),
+    "japanese_held_by_ussr": casualties("soviet_manchuria_1945", "japan", "captured"),
 }
 
 
