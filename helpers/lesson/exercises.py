@@ -35,6 +35,8 @@ def casualties(conflict_id: str, side: str, category: str) -> Task:
 TASKS = {
     "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
+    "ainu_hokkaido_1873": Task("populations", "pop", {"place_id": "hokkaido", "year": "1873", "group": "ainu"},
+                               "Who did the counting, and whom could a count made for taxes and labour miss?"),
 }
 
 
