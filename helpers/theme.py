@@ -24,9 +24,9 @@ SIDE_NAMES = {
     "czechoslovakia": "Czechoslovak Legion", "other": "Other",
 }
 PERSPECTIVE_SYMBOLS = {"japanese": "circle", "russian_soviet": "square", "chinese": "diamond", "korean": "pentagon",
-                       "mongolian": "hexagon", "american": "triangle-up", "british": "triangle-down", "other": "x"}
+                       "mongolian": "hexagon", "american": "triangle-up", "british": "triangle-down", "ainu": "star", "other": "x"}
 PERSPECTIVE_NAMES = {"japanese": "Japanese", "russian_soviet": "Soviet/Russian", "chinese": "Chinese", "korean": "Korean",
-                     "mongolian": "Mongolian", "american": "American", "british": "British", "other": "Other/international"}
+                     "mongolian": "Mongolian", "american": "American", "british": "British", "ainu": "Ainu", "other": "Other/international"}
 KIND_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#999933",
                 "#332288", "#44AA99", "#AA4499", "#117733", "#888888", "#DDAA33"]
 FONT = "Noto Sans, 'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', 'Microsoft YaHei', Arial, sans-serif"

@@ -37,6 +37,8 @@ TASKS = {
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
     "rjw_japan_killed": casualties("russo_japanese_war", "japan", "killed"),
     "japanese_held_by_ussr": casualties("soviet_manchuria_1945", "japan", "captured"),
+    "ainu_hokkaido_1873": Task("populations", "pop", {"place_id": "hokkaido", "year": "1873", "group": "ainu"},
+                               "Who did the counting, and whom could a count made for taxes and labour miss?"),
 }
 
 
