@@ -35,6 +35,8 @@ def casualties(conflict_id: str, side: str, category: str) -> Task:
 TASKS = {
     "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
+    "kunashiri_people": Task("populations", "pop", {"place_id": "kunashiri"},
+                             "Do the two perspectives count the same people in the same year? Read `year` and `group` before comparing."),
 }
 
 
