@@ -4,6 +4,7 @@ from .deployments import deployment_map, strength_chart
 from .events import event_map, event_timeline
 from .overview import course_timeline
 from .places import places_map
+from .populations import population_chart, population_points, population_spread
 from .territory import territory_map, territory_timeline
 from .treaties import treaty_timeline
 

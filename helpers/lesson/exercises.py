@@ -39,6 +39,8 @@ TASKS = {
     "japanese_held_by_ussr": casualties("soviet_manchuria_1945", "japan", "captured"),
     "ainu_hokkaido_1873": Task("populations", "pop", {"place_id": "hokkaido", "year": "1873", "group": "ainu"},
                                "Who did the counting, and whom could a count made for taxes and labour miss?"),
+    "kunashiri_people": Task("populations", "pop", {"place_id": "kunashiri"},
+                             "Do the two perspectives count the same people in the same year? Read `year` and `group` before comparing."),
 }
 
 
