@@ -147,7 +147,7 @@ def test_every_source_is_cited_or_consulted():
     for table, col in [("events", "source_ids"), ("treaties", "source_ids"), ("conflicts", "source_ids"),
                        ("territory", "source_ids"), ("japanese_eras", "source_ids"), ("lines", "source_ids")]:
         cited |= set(F[table][col].dropna().str.split(";").explode())
-    for table in ("casualties", "deployments"):
+    for table in ("casualties", "deployments", "populations", "documents"):
         cited |= set(F[table]["source_id"])
     for path in lesson.NARRATIVE_SOURCES.glob("*.json"):  # pages behind the lessons' narrative
         cited |= {s for e in json.loads(path.read_text(encoding="utf-8")) for s in e["source_ids"]}

@@ -73,6 +73,7 @@ class Exercise:
         for col, value in self.wanted.items():
             keep &= table[col].astype(str) == value
         src = data.load("sources")[["source_id", "perspective", "year", "kind"]]
+        src = src.rename(columns={"year": "source_year", "kind": "source_kind"})  # populations has its own year, kind
         return table[keep].merge(src, on="source_id", how="left")
 
     def check_filter(self, df) -> Markdown:
@@ -94,7 +95,7 @@ class Exercise:
         if len(df) != expected:
             return _verdict(False, f"You have {len(df)} rows but the table holds {expected} for "
                                    f"{', '.join(self.wanted.values())}. Filter `{frame}` itself, not a smaller table.")
-        return _verdict(True, f"{expected} figures, one per source. Look at the `note` column: do they all count the same thing?")
+        return _verdict(True, f"{expected} figures. Look at the `note` column: do they all count the same thing?")
 
     def check_perspectives(self, df) -> Markdown:
         """Step 2: the same rows with a ``perspective`` column merged from sources.csv."""
@@ -127,7 +128,7 @@ class Exercise:
         if wrong:
             return _verdict(False, f"Check {' and '.join(f'`{w}`' for w in wrong)}: sort `with_sources` by `low` "
                                    "(or `high`) and read the `source_id` of the first and last rows.")
-        return _verdict(True, "Now read both rows' `note`, `year` and `kind`: which was published when, and by whom?")
+        return _verdict(True, "Now read both rows' `note`, and look the two sources up in `src`: which was published when, and by whom?")
 
     def check_ratio(self, ratio) -> Markdown:
         """Step 4: how many times the highest figure is the lowest."""
