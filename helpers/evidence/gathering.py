@@ -358,8 +358,12 @@ def nothing_found(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
     if not after.empty:
         near.append(f"the next after it is {after.iloc[0]['title_en']} ({after.iloc[0]['date']:%Y-%m-%d})")
     return (f"nothing in the course data from {lo:%Y-%m-%d} to {hi:%Y-%m-%d}: no event, treaty, conflict, figure, "
-            f"document or change of territory. {'; '.join(near).capitalize()}. Widen the range, or choose a turning "
+            f"document or change of territory. {_sentence('; '.join(near))}. Widen the range, or choose a turning "
             f"point: {', '.join(tp.turning_point_id for tp in TURNING_POINTS)}.")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def gather(what=None, *, turning_point=None, start=None, end=None) -> Evidence:
