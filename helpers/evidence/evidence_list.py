@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Markdown, display
 
 from .. import data
 from ..lesson.documents import citation
@@ -64,8 +64,10 @@ class EvidenceList(Checks):
             self.ask(question, turning_point=turning_point, start=start, end=end)
 
     # -- building the list -----------------------------------------------------------------
-    def ask(self, question: str | None = None, *, turning_point: str | None = None, start=None, end=None) -> HTML:
-        """Set the question and the turning point (or date range) the list is about."""
+    def ask(self, question: str | None = None, *, turning_point: str | None = None, start=None, end=None) -> None:
+        """Set the question and the turning point (or date range) the list is about; ``...`` (a blank
+        not yet filled in) leaves that part unset. Shows the question."""
+        question, turning_point, start, end = (None if v is Ellipsis else v for v in (question, turning_point, start, end))
         if turning_point is not None or start is not None or end is not None:
             lo, hi, tp = resolve_range(turning_point=turning_point, start=start, end=end)
             self.turning_point, self.start, self.end = tp, lo, hi
@@ -73,19 +75,26 @@ class EvidenceList(Checks):
             self.question = str(question).strip()
         self._save()
         span = "" if self.start is None else f" · {self.start:%d %b %Y} to {self.end:%d %b %Y}"
-        return HTML(f"<p><strong>Question:</strong> {html.escape(self.question or '(none yet)')}{html.escape(span)}</p>")
+        display(HTML(f"<p><strong>Question:</strong> {html.escape(self.question or '(none yet)')}{html.escape(span)}</p>"))
 
-    def gather(self) -> Evidence:
-        """Everything the data holds for the list's turning point or range."""
+    def gather(self) -> Evidence | Markdown:
+        """Everything the data holds for the list's turning point or range (until one is set, says how to set it)."""
         if self.start is None:
-            raise EvidenceError('the list has no turning point or range yet; set one with ev.ask("...?", turning_point="...") '
-                                'or ev.ask("...?", start="...", end="...").')
+            return Markdown('*Your list has no turning point or range yet: set one in step 1 with '
+                            '`ev.ask("...?", turning_point="...")` or `ev.ask("...?", start="...", end="...")`.*')
         if self.turning_point:
             return gather(turning_point=self.turning_point)
         return gather(start=f"{self.start:%Y-%m-%d}", end=f"{self.end:%Y-%m-%d}")
 
-    def pin(self, *item_ids: str, note: str | None = None, counter: bool = False) -> HTML:
-        """Add items by id (pinning one again updates its note and mark); shows what was pinned."""
+    def pin(self, *item_ids: str, note: str | None = None, counter: bool = False) -> None:
+        """Add items by id (pinning one again updates its note and mark) and show what was pinned,
+        so the cell's output records it; ``...`` (a blank not yet filled in) pins nothing."""
+        if any(i is Ellipsis for i in item_ids):
+            display(Markdown("*Replace `...` with an id from the tables `gather(...)` shows, in quotes, e.g. "
+                             "`ev.pin(\"event:...\")`.*"))
+            return
+        if note is Ellipsis:
+            note = None
         if not item_ids:
             raise EvidenceError('pin() needs at least one id, e.g. ev.pin("event:portsmouth_treaty_signed_1905").')
         for item_id in item_ids:
@@ -96,19 +105,22 @@ class EvidenceList(Checks):
                 entry["note"] = note
             entry["counter"] = bool(counter) or (entry["counter"] and note is None)
         self._save()
-        return HTML(STYLE + f"<p>Pinned ({len(self.pins)} in your list):</p>" + self._table(list(item_ids)))
+        display(HTML(STYLE + f"<p>Pinned ({len(self.pins)} in your list):</p>" + self._table(list(item_ids))))
 
-    def note(self, item_id: str, text: str) -> HTML:
-        """Write or replace the note on a pinned item."""
+    def note(self, item_id: str, text: str) -> None:
+        """Write or replace the note on a pinned item (``...`` leaves it as it is)."""
+        if item_id is Ellipsis or text is Ellipsis:
+            display(Markdown("*Replace `...` with the id of a pinned item and your note, both in quotes.*"))
+            return
         self._pinned(item_id)["note"] = text
         self._save()
-        return HTML(STYLE + self._table([item_id]))
+        display(HTML(STYLE + self._table([item_id])))
 
-    def unpin(self, item_id: str) -> HTML:
+    def unpin(self, item_id: str) -> None:
         self._pinned(item_id)
         del self.pins[item_id]
         self._save()
-        return HTML(f"<p>Removed <code>{html.escape(item_id)}</code>; {len(self.pins)} item(s) left.</p>")
+        display(HTML(f"<p>Removed <code>{html.escape(item_id)}</code>; {len(self.pins)} item(s) left.</p>"))
 
     def _pinned(self, item_id: str) -> dict:
         if item_id not in self.pins:
