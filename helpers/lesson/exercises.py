@@ -35,6 +35,7 @@ def casualties(conflict_id: str, side: str, category: str) -> Task:
 TASKS = {
     "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
+    "siberia_japan_dead": casualties("siberian_intervention", "japan", "dead_all_causes"),
 }
 
 
