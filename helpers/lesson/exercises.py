@@ -41,6 +41,7 @@ TASKS = {
                                "Who did the counting, and whom could a count made for taxes and labour miss?"),
     "kunashiri_people": Task("populations", "pop", {"place_id": "kunashiri"},
                              "Do the two perspectives count the same people in the same year? Read `year` and `group` before comparing."),
+    "siberia_japan_dead": casualties("siberian_intervention", "japan", "dead_all_causes"),
 }
 
 
