@@ -35,6 +35,7 @@ def casualties(conflict_id: str, side: str, category: str) -> Task:
 TASKS = {
     "khasan_soviet_killed": casualties("lake_khasan", "ussr", "killed"),
     "nomonhan_japan_total": casualties("khalkhin_gol", "japan", "total_casualties"),
+    "siberia_deaths": casualties("soviet_manchuria_1945", "japan", "died_in_captivity"),
 }
 
 
