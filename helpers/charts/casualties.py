@@ -15,7 +15,7 @@ from .selectors import check_choice
 CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)",
                   "killed_and_missing": "killed and missing (combined figures)", "dead_all_causes": "dead of all causes",
                   "wounded": "wounded", "missing": "missing", "captured": "captured (prisoners)",
-                  "total_casualties": "total casualties"}
+                  "total_casualties": "total casualties", "died_in_captivity": "died in captivity (prisoners)"}
 
 
 def _as_list(value) -> list:

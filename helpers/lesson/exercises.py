@@ -42,6 +42,7 @@ TASKS = {
     "kunashiri_people": Task("populations", "pop", {"place_id": "kunashiri"},
                              "Do the two perspectives count the same people in the same year? Read `year` and `group` before comparing."),
     "siberia_japan_dead": casualties("siberian_intervention", "japan", "dead_all_causes"),
+    "siberia_deaths": casualties("soviet_manchuria_1945", "japan", "died_in_captivity"),
 }
 
 
