@@ -101,8 +101,8 @@ def test_citations_are_full():
 
 def test_charts_from_a_selection():
     ev = EvidenceList()
-    assert "Nothing dated yet" in ev.timeline().layout.meta["description"]
-    assert "No figures yet" in ev.spread().layout.meta["description"]
+    assert "Nothing dated yet" in ev.timeline().data  # words, not an empty chart
+    assert "No figures yet" in ev.spread().data
     ev.pin(*PINS)
     ev.pin("deployments:russo_japanese_war/japan/1904-02-01")
     assert "3 dated items" in ev.chart().layout.meta["description"]

@@ -76,7 +76,8 @@ def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=
     if perspectives is not None:
         rows = rows[rows["perspective"].isin(perspectives)]
     multi = len(conflict_ids) > 1
-    rows = rows.assign(group=[(f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side)
+    # several conflicts: "conflict: side", wrapped so the labels leave the data the width
+    rows = rows.assign(group=[theme.wrap((f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side), 30)
                               for name, side in zip(rows["conflict_name"], rows["side"])])
     return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
 
@@ -165,6 +166,7 @@ def spread_text(points, long: bool = False) -> str:
         groups.setdefault(r["group"], []).append(r)
     parts = []
     for group, rows in groups.items():
+        group = group.replace("<br>", " ")  # axis labels are wrapped; this text wraps on its own
         lo, hi = min(r["low"] for r in rows), max(r["high"] for r in rows)
         n = len({r.get("work_id", r["source_id"]) for r in rows})  # independent works, not copies
         ratio = f"{hi / lo:.1f}×" if lo > 0 else "n/a"
@@ -172,6 +174,9 @@ def spread_text(points, long: bool = False) -> str:
                      if long else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")
     if not parts:
         return "No figures for this selection."
+    if not long and len(parts) > 4:  # the subtitle has room for four rows; name the widest spread
+        widest = max(groups.items(), key=lambda g: max(r["high"] for r in g[1]) / max(min(r["low"] for r in g[1]), 1))
+        return f"{len(parts)} groups of figures; the widest spread: " + parts[list(groups).index(widest[0])]
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
 
 
@@ -195,6 +200,7 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
     sides_present = list(dict.fromkeys(points["side"]))
     fig = go.Figure([*side_traces(points, sides_present), *perspective_legend()])
     names = ", ".join(points["conflict_name"].unique())
+    names = names if len(names) <= 70 else f"{len(ids)} campaigns"  # each is named on its rows
     n_rows = points.groupby(["group", "source_label"]).ngroups
     fig.update_xaxes(title_text=f"People {CATEGORY_NAMES[category]}", type="log" if log else "linear",
                      separatethousands=True, rangemode="tozero" if not log else None)
@@ -207,7 +213,7 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
     height = fig.layout.height
     # legend in one row under the axis title, so the data keep the whole width
     fig.update_layout(title_subtitle=dict(text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")),
-                      legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", x=0, xanchor="left",
+                      legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", xref="container", x=0.02, xanchor="left",
                                   font=dict(size=11), traceorder="normal", groupclick="toggleitem"),
                       margin=dict(r=30, t=150 + 26 * fig.layout.title.text.count("<br>")))
     if controls:

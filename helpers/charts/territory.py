@@ -22,6 +22,9 @@ def _hover(r, treaties) -> str:
             + (f"<br><i>{r.note}</i>" if isinstance(r.note, str) else ""))
 
 
+BOTTOM = 250  # px under the bars: axis title, the legend (up to five rows), the sources
+
+
 def territory_timeline(territories=None) -> go.Figure:
     """One row per territory, a coloured bar per period of control; hatched where another side claims it."""
     ter = data.load("territory")
@@ -32,7 +35,8 @@ def territory_timeline(territories=None) -> go.Figure:
         ter = ter[ter["territory_id"].isin(territories)]
     treaties = data.load("treaties").set_index("treaty_id")["name_en"].to_dict()
     ter = ter.assign(controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str))
-    labels = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"]
+    # long names ("Northern Kuril Islands (Shumshu, ...)") wrap, so the bars keep the width
+    labels = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"].map(lambda n: theme.wrap(n, 36))
     fig = go.Figure()
     for side in dict.fromkeys(ter["controller"]):
         rows = ter[ter["controller"] == side]
@@ -45,15 +49,17 @@ def territory_timeline(territories=None) -> go.Figure:
                                      fgcolor="rgba(255,255,255,0.75)", fillmode="overlay", size=8, solidity=0.3)),
             hovertext=[_hover(r, treaties) for r in rows.itertuples()], hoverinfo="text"))
     order = [labels[t] for t in ORDER if t in labels.index]
+    height = min(theme.MAX_HEIGHT, BOTTOM + 90 + 36 * len(labels))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year"),
                       yaxis=dict(categoryorder="array", categoryarray=order, autorange="reversed", title_text="",
                                  automargin=True),
-                      legend=dict(title_text="Controlled by (hatched: claimed by another side)"))
+                      legend=dict(title=dict(text="Controlled by (hatched: claimed by another side)", side="top"),
+                                  orientation="h", yref="container", y=(BOTTOM - 68) / height, yanchor="top", x=0, xanchor="left"))
     desc = (f"Timeline of control over {len(labels)} territories from {ter['start_date'].min().year} to today: "
             "each bar is a period of control, coloured by the controlling state; hatching marks periods in which "
             "another state claimed the territory. Hover for the treaty or act behind each change.")
     return theme.finish(fig, "Who held the disputed territories?", theme.short_sources(ter["source_ids"].str.split(";").explode()),
-                        desc, height=520)
+                        desc, height=height, bottom=BOTTOM)
 
 
 def territory_map(year: int, lang: str = "en") -> go.Figure:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from IPython.display import Markdown
 
 from .. import theme
 from ..charts._common import fmt_date, iso
@@ -13,15 +14,12 @@ ROWS = (("events", "Events"), ("treaties", "Treaties signed"), ("conflicts", "Co
         ("territory", "Changes of control"), ("documents", "Documents"))
 
 
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5, font=dict(size=15))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return theme.finish(fig, title, "your evidence list", message, height=300)
+def _empty(title: str, message: str) -> Markdown:
+    """What to pin, in words: an empty chart would look broken (and draws nothing to read)."""
+    return Markdown(f"**{title}**: {message}")
 
 
-def timeline(tables: dict[str, pd.DataFrame], title: str, counter: frozenset = frozenset()) -> go.Figure:
+def timeline(tables: dict[str, pd.DataFrame], title: str, counter: frozenset = frozenset()) -> go.Figure | Markdown:
     """Dated items (events, treaties, conflicts, territory, documents) on a time axis, one row per kind;
     items in ``counter`` (counter-evidence) get an open marker."""
     fig = go.Figure()
@@ -62,7 +60,7 @@ def timeline(tables: dict[str, pd.DataFrame], title: str, counter: frozenset = f
     return theme.finish(fig, title, theme.short_sources(sources), desc, height=200 + 50 * len(kinds) + 100)
 
 
-def spread(figures: pd.DataFrame, title: str) -> go.Figure:
+def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     """Each figure (casualties or deployments) with every source's value or range, one row per source;
     marker shape is the source's perspective, colour the side counted."""
     if figures is None or figures.empty:
