@@ -22,11 +22,20 @@ PX_PER_MM = 96 / 25.4
 KIND_LABELS = {"student": "Student handout", "worksheet": "Worksheet", "teacher": "Teacher edition",
                "reader": "Course reader", "slides": "Slides handout"}
 
-# Before printing: redraw every plotly chart at the width its container has in print layout.
-RESIZE_CHARTS_JS = """async () => {
+# Before printing: every plotly chart redrawn at the width it was designed for (the site's
+# article width: legends, menus and notes fit there, not in a 180 mm column), then zoomed
+# (CSS zoom, still vector) to the width of its container on paper.
+CHART_WIDTH_PX = 820
+RESIZE_CHARTS_JS = """async (designed) => {
   if (!window.Plotly) return 0;
   const divs = Array.from(document.querySelectorAll('.js-plotly-plot'));
-  for (const d of divs) { await window.Plotly.Plots.resize(d); }
+  for (const d of divs) {
+    const box = d.parentElement.getBoundingClientRect().width || designed;
+    const width = Math.max(designed, box);
+    d.style.width = width + 'px';
+    await window.Plotly.relayout(d, {width: width, autosize: false});
+    d.style.zoom = Math.min(1, box / width);
+  }
   return divs.length;
 }"""
 
@@ -65,7 +74,7 @@ def print_url(browser, url: str, out: Path, paper: str, title: str, kind: str, t
         page.emulate_media(media="print")
         if kind == "teacher":
             page.evaluate(TEACHER_JS)
-        page.evaluate(RESIZE_CHARTS_JS)
+        page.evaluate(RESIZE_CHARTS_JS, CHART_WIDTH_PX)
         try:
             page.wait_for_function(MAPS_DRAWN_JS, timeout=timeout_ms)
         except Exception:  # noqa: BLE001 - a map without land is caught by the site tests

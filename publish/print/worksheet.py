@@ -40,10 +40,10 @@ h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
 .ws-q p { margin: 2pt 0; }
 .ws-lines div { height: 8.5mm; border-bottom: 0.6pt solid #8a8a8a; }
 .ws-block { break-inside: avoid; }
-.doc-card { max-width: none !important; font-size: 10pt !important; }
+.doc-card { max-width: none !important; font-size: 10pt !important; break-inside: auto !important; }
 .doc-card .doc-questions { display: none; }
 .doc-card a { color: inherit; text-decoration: none; }
-.doc-excerpts { grid-template-columns: 1fr 1fr !important; }
+.doc-excerpts { grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)) !important; }
 .ws-data { border-collapse: collapse; font-size: 9pt; margin: 6pt 0; width: 100%; break-inside: avoid; }
 .ws-data th, .ws-data td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 .ws-data td.num { text-align: right; white-space: nowrap; }
