@@ -22,7 +22,7 @@ def print_deck(browser, url: str, out: Path, timeout_ms: int = 120_000) -> Path:
     page.set_default_timeout(timeout_ms)
     watch = PageWatch(page)
     try:
-        page.goto(url + "?print-pdf", wait_until="load")
+        page.goto(url + "?print-pdf&pdfSeparateFragments=false", wait_until="load")
         page.wait_for_function(READY_JS)
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.plotly-graph-div'))
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
