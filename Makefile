@@ -11,10 +11,12 @@ COMPILED := $(VENV)/.compiled-$(LOCK_HASH)
 PORT ?= 8888
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+PAPER ?= a4
+PRINT_ARGS ?=
 # JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test site slides student bench lock data-dictionary clean wheel hub-proxy
+.PHONY: setup lab test site slides student print bench lock data-dictionary clean wheel hub-proxy
 
 setup: $(STAMP) $(COMPILED)
 
@@ -53,6 +55,12 @@ slides: setup
 
 student: setup
 	$(BIN)/python -m publish.student
+
+# Every lesson as PDFs (student handout, worksheet, teacher edition, slides handout) and the
+# course reader, into _build/print/; also builds the site, which then links the public PDFs.
+# `PAPER=letter make print` for US Letter; PRINT_ARGS="--lessons 04" for one lesson.
+print: setup
+	$(BIN)/python -m publish.print --paper $(PAPER) $(PRINT_ARGS)
 
 bench: setup
 	$(BIN)/python -m benchmarks

@@ -2,7 +2,7 @@
 
     python -m benchmarks [--quick] [--out PATH] [PART ...]
 
-PART is any of widgets, lessons, site, lab, hub (default: all, in that order). ``--quick`` takes few
+PART is any of widgets, lessons, site, print, lab, hub (default: all, in that order). ``--quick`` takes few
 repetitions and skips the from-scratch site build: the test suite runs it to show that every
 benchmark still runs and produces numbers; its numbers are not the budgets' measurements.
 
@@ -23,7 +23,8 @@ import traceback
 from pathlib import Path
 
 PARTS = {"widgets": "benchmarks.widgets_bench", "lessons": "benchmarks.lessons_bench",
-         "site": "benchmarks.site_bench", "lab": "benchmarks.lab_bench", "hub": "benchmarks.hub_bench"}
+         "site": "benchmarks.site_bench", "print": "benchmarks.print_bench", "lab": "benchmarks.lab_bench",
+         "hub": "benchmarks.hub_bench"}
 OUT = Path(__file__).resolve().parent.parent / "_build" / "bench.json"
 
 

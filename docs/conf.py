@@ -78,7 +78,8 @@ html_theme = "sphinx_book_theme"
 html_title = "Russia, the Soviet Union and Japan"
 html_static_path = ["_static", str(GENERATED_STATIC)]
 html_extra_path = [str(GENERATED_EXTRA)]
-html_css_files = ["course.css"]
+# course-print.css: the page on paper (make print, and the browser's own Print)
+html_css_files = ["course.css", ("course-print.css", {"media": "print"})]
 # Loaded synchronously in <head> of every page, before any figure's inline script runs.
 html_js_files = [("plotly.min.js", {"priority": 200}), ("course-geo-assets.js", {"priority": 201})]
 html_copy_source = True

@@ -174,17 +174,40 @@ def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list[str]:
-    """Write the Sphinx source tree; returns the lesson docnames (without suffix), in order."""
+def _with_print_links(nb: nbformat.NotebookNode, stem: str, pdfs: set[str]) -> nbformat.NotebookNode:
+    """The lesson's PDFs linked under its title (a markdown cell: the execution cache, which
+    hashes code cells only, still matches)."""
+    from .print import site_links
+
+    cell = site_links.lesson_cell(stem, pdfs)
+    if cell:
+        nb.cells.insert(1 if nb.cells else 0, nbformat.v4.new_markdown_cell(cell))
+    return nb
+
+
+def _titles(notebooks: list[Path]) -> list[tuple[str, str]]:
+    from .print.lessons import notebook_title
+
+    return [(p.stem, notebook_title(common.read(p)) or p.stem) for p in notebooks if p.name != "index.ipynb"]
+
+
+def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK, print_pdfs: set[str] | None = None) -> list[str]:
+    """Write the Sphinx source tree; returns the lesson docnames (without suffix), in order.
+    ``print_pdfs``: the PDF file names to link (default: the public ones ``make print`` left)."""
+    from .print import site_links
+
     src = work / "site_src"
     notebooks = common.lesson_notebooks(nb_dir)
     lessons = [p.stem for p in notebooks]
     wanted: set[Path] = set()
+    pdfs = site_links.existing() if print_pdfs is None else set(print_pdfs)
+    site_links.copy_into(pdfs, site_links.PRINT, work / "site_extra" / site_links.SITE_FOLDER)
 
     nb_out = src / "notebooks"
     for path in notebooks:
         target = nb_out / path.name
-        write_if_changed(target, nbformat.writes(site_notebook(common.read(path))) + "\n")
+        nb = _with_print_links(site_notebook(common.read(path)), path.stem, pdfs)
+        write_if_changed(target, nbformat.writes(nb) + "\n")
         wanted.add(target)
     for extra in nb_dir.rglob("*"):  # images the lessons show
         if extra.is_file() and extra.suffix.lower() in IMAGE_SUFFIXES and ".ipynb_checkpoints" not in extra.parts:
@@ -193,7 +216,8 @@ def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list[str]:
             wanted.add(target)
 
     generators = {"lessons": lessons_md, "toctree": lambda: toctree_md(lessons),
-                  "glossary": lambda: glossary_md(lessons), "bibliography": bibliography_md, "data": data_md}
+                  "glossary": lambda: glossary_md(lessons), "bibliography": bibliography_md, "data": data_md,
+                  "print": lambda: site_links.home_md(_titles(notebooks), pdfs)}
     for page in PAGES:
         text = (DOCS / page).read_text(encoding="utf-8")
         text = MARKER.sub(lambda m: generators[m.group(1)](), text)
@@ -254,8 +278,11 @@ def _remove_stale_pages(out: Path, lessons: list[str]) -> None:
 
 
 def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_data: bool = True,
-          work: Path = WORK) -> Path:
-    """Build the site from ``nb_dir`` into ``out``, staging in ``work``; SystemExit on failure."""
+          work: Path = WORK, print_pdfs: set[str] | None = None) -> Path:
+    """Build the site from ``nb_dir`` into ``out``, staging in ``work``; SystemExit on failure.
+    ``print_pdfs``: the PDFs to link (default: those ``make print`` left in ``_build/print``)."""
+    from .print import site_links
+
     from sphinx.cmd.build import build_main
 
     started = time.perf_counter()
@@ -264,7 +291,8 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(work / "site_doctrees", ignore_errors=True)
-    lessons = stage(nb_dir, work)
+    pdfs = site_links.existing() if print_pdfs is None else set(print_pdfs)
+    lessons = stage(nb_dir, work, pdfs)
     # one cache folder for this build (keyed on helpers + data), for our run and myst-nb's
     os.environ["COURSE_EXEC_CACHE"] = str(common.execution_cache_dir())
     t_exec = time.perf_counter()
@@ -281,6 +309,7 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_
     if code != 0:
         raise SystemExit(f"the site build failed (sphinx exit code {code}); see the messages above")
     _remove_stale_pages(out, lessons)
+    site_links.copy_into(pdfs, site_links.PRINT, out / site_links.SITE_FOLDER)
     print(f"site: sphinx took {time.perf_counter() - t_sphinx:.1f} s")
     print(f"site: {len(lessons)} notebook(s) published to {out}/index.html "
           f"in {time.perf_counter() - started:.1f} s")

@@ -22,15 +22,17 @@ EXPECTED = {
     "lessons": [("notebook running only `1+1`",), ("import-only notebook / 1+1 notebook",),
                 ("04_border_wars_1931_1941.ipynb / import-only notebook",)],
     "site": [("site.rebuild, nothing changed",), ("own_bytes",), ("first_chart (the heaviest lesson page)",)],
+    "print": [("print.one lesson",), (".student.a4.pdf.size",), (".teacher.a4.pdf.pages",)],
     "lab": [(f"JupyterLab {kind}", f"control -> chart redrawn, {stat}")
             for kind in ("casualty explorer", "deployment explorer", "treaty explorer", "territory explorer",
                          "era overview")
             for stat in ("median", "95th percentile")],
     "hub": [("hub.2_students", "working_student_rss"), ("hub.2_students", "whole_class_run_all_wall")],
 }
-BROWSER_PARTS = {"site", "lab"}
+BROWSER_PARTS = {"site", "print", "lab"}
 PARTS = [pytest.param("widgets"), pytest.param("lessons", marks=pytest.mark.notebooks),
          pytest.param("site", marks=[pytest.mark.site, pytest.mark.browser]),
+         pytest.param("print", marks=[pytest.mark.site, pytest.mark.browser]),
          pytest.param("lab", marks=pytest.mark.browser), pytest.param("hub", marks=pytest.mark.hub)]
 TIMEOUT_S = 1800  # a generous bound for a quick run on a loaded 2-core machine (typically under 2 min)
 

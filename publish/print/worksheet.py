@@ -1,0 +1,185 @@
+"""The worksheet: what a student writes on, built from the lesson notebook and the data.
+
+It follows the lesson's order and keeps only what asks for an answer: the central question,
+each document (the card as the lesson shows it, lettered A, B, C as the lesson refers to
+them) followed by its sourcing, context and corroboration questions from ``documents.csv``,
+each written prompt (the markdown cell before a cell tagged ``response``), the data
+exercise's steps with the figures they work on (so it can be done on paper), and the
+writing task with the course rubric. Every question gets ruled lines: real bordered
+elements, so they print as vector lines at any paper size.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from ..common import tags
+from .lessons import Lesson
+
+DOC_QUESTIONS = (("q_sourcing", "Sourcing"), ("q_context", "Context"), ("q_corroboration", "Corroboration"))
+EXERCISE = re.compile(r"""\bExercise\(\s*["'](\w+)["']""")
+STEP = re.compile(r"^#\s*(Step\s+\d+\s*:.*)$", re.M)
+LINES = {"document": 3, "prompt": 7, "step": 2, "writing": 18}
+
+CSS = """
+body { font-family: "DejaVu Serif", "Noto Serif CJK JP", serif; font-size: 11pt; line-height: 1.45; color: #111;
+       margin: 0; }
+:lang(zh) { font-family: "Noto Serif CJK SC", serif; }
+:lang(ko) { font-family: "Noto Serif CJK KR", serif; }
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid #777; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
+.ws-kind { font: 600 9pt "DejaVu Sans", sans-serif; letter-spacing: .06em; text-transform: uppercase; color: #555; }
+.ws-who { display: flex; gap: 12pt; margin: 8pt 0 10pt; font-family: "DejaVu Sans", sans-serif; font-size: 10pt; }
+.ws-who span { flex: 1; border-bottom: 1px solid #333; padding-top: 10pt; }
+.ws-who span.short { flex: 0 0 22%; }
+.ws-q { break-inside: avoid; margin: 6pt 0 10pt; }
+.ws-q p { margin: 2pt 0; }
+.ws-lines div { height: 8.5mm; border-bottom: 0.6pt solid #8a8a8a; }
+.ws-block { break-inside: avoid; }
+.doc-card { max-width: none !important; font-size: 10pt !important; break-inside: auto !important; }
+.doc-card .doc-questions { display: none; }
+.doc-card a { color: inherit; text-decoration: none; }
+.doc-excerpts { grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)) !important; }
+.ws-data { border-collapse: collapse; font-size: 9pt; margin: 6pt 0; width: 100%; break-inside: avoid; }
+.ws-data th, .ws-data td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+.ws-data td.num { text-align: right; white-space: nowrap; }
+.rubric { max-width: none !important; font-size: 8.5pt !important; break-inside: avoid; }
+.central-q { max-width: none !important; break-inside: avoid; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+.ws-note { font-style: italic; color: #333; }
+"""
+
+_md = MarkdownIt("commonmark").enable("table")
+
+
+def _markdown(text: str) -> str:
+    return _md.render(text)
+
+
+def _lines(n: int) -> str:
+    return '<div class="ws-lines" aria-hidden="true">' + "<div></div>" * n + "</div>"
+
+
+def _question(label: str, text_html: str, lines: int) -> str:
+    return f'<div class="ws-q"><p><strong>{label}</strong> {text_html}</p>{_lines(lines)}</div>'
+
+
+def _document(document_id: str, letter: str) -> str:
+    from helpers import data
+    from helpers.lesson.documents import STYLE, card_html
+
+    row = data.peek("documents").set_index("document_id").loc[document_id]
+    parts = [f'<h3>Document {letter}</h3>', STYLE, card_html(document_id)]
+    for col, name in DOC_QUESTIONS:
+        parts.append(_question(f"{letter}. {name}.", html.escape(str(row[col])), LINES["document"]))
+    return "".join(parts)
+
+
+def _exercise_table(task: str) -> str:
+    """The figures the exercise works on, so the steps can be done with a pencil."""
+    from helpers.lesson import Exercise
+
+    rows = Exercise(task).rows()
+    cols = [c for c in ("source_id", "perspective", "year", "low", "high", "note") if c in rows.columns]
+    head = "".join(f"<th>{c}</th>" for c in cols)
+    body = []
+    for rec in rows[cols].to_dict("records"):
+        cells = []
+        for c in cols:
+            v = rec[c]
+            text = "" if v is None or v != v else (f"{int(v):,}" if isinstance(v, float) and v.is_integer() else str(v))
+            cells.append(f'<td class="{"num" if c in ("low", "high", "year") else ""}">{html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="ws-data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _prompt_before(cells, i: int) -> str | None:
+    """The markdown that asks for the response at ``cells[i]``: the nearest untagged markdown cell."""
+    for cell in reversed(cells[:i]):
+        if cell.cell_type == "code":
+            return None
+        if "teacher" in tags(cell) or "solution" in tags(cell):
+            continue
+        if cell.cell_type == "markdown" and not cell.source.lstrip().startswith("#"):
+            return cell.source
+    return None
+
+
+def worksheet_html(lesson: Lesson) -> str:
+    """The worksheet of one lesson as a standalone HTML page (no script, no other file)."""
+    from helpers.lesson.framing import central_question, writing_task
+
+    cells = lesson.nb.cells
+    out: list[str] = []
+    section, shown_section = "", ""
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    pending_steps: list[str] = []
+    exercise_task = ""
+    qn = 0
+
+    def heading():
+        nonlocal shown_section
+        if section and section != shown_section:
+            out.append(f"<h2>{html.escape(section)}</h2>")
+            shown_section = section
+
+    for i, cell in enumerate(cells):
+        cell_tags = tags(cell)
+        if "teacher" in cell_tags or "solution" in cell_tags:
+            continue
+        if cell.cell_type == "markdown":
+            m = re.match(r"^##\s+(.+)$", cell.source.strip().splitlines()[0]) if cell.source.strip() else None
+            if m:
+                section = re.sub(r"[*_`]", "", m.group(1)).strip()
+            if "response" not in cell_tags:
+                continue
+            heading()
+            before = cells[i - 1] if i else None
+            if before is not None and before.cell_type == "code" and "writing_task(" in before.source:
+                out.append('<div class="ws-block">' + writing_task(lesson.era_id).data + "</div>")
+                out.append(_question("Your answer.", "Claim, evidence, sourcing, counter-evidence.", LINES["writing"]))
+                continue
+            prompt = _prompt_before(cells, i) or "Your answer."
+            qn += 1
+            out.append(f'<div class="ws-q"><div>{_markdown(prompt)}</div>{_lines(LINES["prompt"])}</div>')
+            continue
+        # code cells
+        for doc_id in re.findall(r"""\bdocument\(\s*["'](\w+)["']""", cell.source):
+            heading()
+            out.append(_document(doc_id, next(letters)))
+        task = EXERCISE.search(cell.source)
+        if task:
+            exercise_task = task.group(1)
+            heading()
+            intro = _prompt_before(cells, i - 1 if cells[i - 1].cell_type == "code" else i)
+            if intro:
+                out.append(_markdown(intro))
+            out.append('<p class="ws-note">On paper: work from the figures below (one row per source; '
+                       '<code>low</code> = <code>high</code> for a single figure). In JupyterLab: write the code '
+                       'for each step in the lesson notebook, which checks it.</p>')
+            out.append(_exercise_table(exercise_task))
+        for step in STEP.findall(cell.source):
+            heading()
+            text = html.escape(step.strip())
+            text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+            label, _, rest = text.partition(":")
+            out.append(_question(label + ":", rest.strip(), LINES["step"]))
+
+    head = (f'<p class="ws-kind">Worksheet</p><h1>{html.escape(lesson.title)}</h1>'
+            '<div class="ws-who"><span>Name</span><span class="short">Class</span><span class="short">Date</span></div>'
+            + central_question(lesson.era_id).data)
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Worksheet · {html.escape(lesson.title)}</title><style>{CSS}</style></head>"
+            f"<body><main>{head}{''.join(out)}</main></body></html>")
+
+
+def write(lesson: Lesson, folder: Path) -> Path:
+    from ..common import write_if_changed
+
+    path = folder / f"{lesson.stem}.worksheet.html"
+    write_if_changed(path, worksheet_html(lesson))
+    return path
