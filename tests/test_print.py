@@ -171,7 +171,8 @@ def test_charts_are_vector_graphics(printed):
         assert titles, f"{stem}: no chart title found on the site page"
         pdf = printed["a4"] / f"{stem}.student.a4.pdf"
         text = _squash(_text(pdf))
-        assert _squash(titles[0][:30]) in text, f"{pdf.name}: chart title {titles[0]!r} is not vector text"
+        # axis titles print between tick labels, so pdftotext may interleave them: one whole title is enough
+        assert any(_squash(t[:30]) in text for t in titles), f"{pdf.name}: no chart title is vector text: {titles[:5]}"
         listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
         big = [line for line in listed.splitlines()[2:] if int(line.split()[3]) * int(line.split()[4]) > 250_000]
         assert not big, f"{pdf.name}: raster images the size of a chart:\n" + "\n".join(big)
