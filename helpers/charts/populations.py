@@ -121,9 +121,10 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
                        for p in place_order))
     title = (f"{names[place_order[0]]}: how many people, by whose count?" if len(place_order) == 1
              else "How many people lived on the islands, by whose count?")
-    theme.finish(fig, title, theme.short_sources(points["source_id"]), desc, height=560, bottom=170)
+    theme.finish(fig, title, theme.short_sources(points["source_id"]), desc, height=590, bottom=200)
     height = fig.layout.height
-    fig.update_layout(legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", x=0,
+    # the legend hangs under the axis title, above the source note (up to four lines)
+    fig.update_layout(legend=dict(orientation="h", yref="container", y=140 / height, yanchor="top", x=0,
                                   xanchor="left", font=dict(size=11), traceorder="normal", groupclick="toggleitem"))
     if len(place_order) > 1:
         options = []
@@ -135,6 +136,6 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
                  "showlegend": [t["showlegend"] for t in traces]},
                 {}, list(range(len(traces)))]))
         above = 1 + 36 / (height - fig.layout.margin.t - fig.layout.margin.b)
-        fig.update_layout(updatemenus=[dict(type="dropdown", buttons=options, x=0.0, xanchor="left", y=above,
+        fig.update_layout(updatemenus=[dict(type="dropdown", buttons=options, x=1.0, xanchor="right", y=above,
                                             yanchor="bottom", active=0, showactive=True)])
     return fig
