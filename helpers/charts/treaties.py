@@ -20,11 +20,11 @@ from ._common import fmt_date, iso
 
 TODAY = pd.Timestamp("2026-11-23")
 STUB_DAYS = 3 * 365  # length of the stub drawn for a treaty whose end no source records
-STATUS = {  # status: (legend label, bar pattern, opacity)
-    "ended": ("ended: bar stops at the recorded end", "", 1.0),
-    "in_force": ("still in force: bar runs to today ▶", "", 1.0),
-    "suspended": ("in force, implementation suspended (cross-hatched)", "x", 0.85),
-    "unknown": ("end not recorded: short pale stub with ?", "/", 0.45),
+STATUS = {  # status: (legend label, in two short lines so the key leaves the bars the width; pattern, opacity)
+    "ended": ("ended: the bar stops<br>at the recorded end", "", 1.0),
+    "in_force": ("still in force: the bar<br>runs to today ▶", "", 1.0),
+    "suspended": ("in force, implementation<br>suspended (cross-hatched)", "x", 0.85),
+    "unknown": ("end not recorded:<br>a short pale stub with ?", "/", 0.45),
 }
 ROW_PX, MAX_HEIGHT = 22, 700
 
