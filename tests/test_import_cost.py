@@ -76,4 +76,4 @@ def test_geo_assets_script_holds_the_shipped_maps_unchanged():
     assert m, js[:200]
     maps = json.loads(m.group(1))
     expected = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(TOPOJSON_DIR.glob("*.json"))}
-    assert maps == expected and "world_50m" in maps
+    assert maps == expected and {"world_50m", "asia_50m"} <= set(maps)

@@ -26,3 +26,42 @@ def test_standalone_map_draws_land_and_coastlines_offline(tmp_path):
     assert bubbles > 0
     assert blocked == [], f"requests left the machine: {blocked}"
     assert not errors, errors
+
+
+def test_regional_base_map_is_the_world_map_clipped_and_up_to_date():
+    """``asia_50m.json`` is what ``python -m publish.basemap`` makes of the shipped world map
+    (rerun it after updating world_50m.json), and it keeps the land the course's maps show."""
+    import json
+
+    from publish import basemap
+
+    shipped = json.loads(basemap.TARGET.read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(basemap.clip(json.loads(basemap.SOURCE.read_text(encoding="utf-8"))))), \
+        "helpers/assets/topojson/asia_50m.json is stale: run `python -m publish.basemap`"
+    arcs = basemap._decode(shipped)
+    west, east, south, north = basemap.BOX
+    dx, dy = shipped["transform"]["scale"]  # points sit on the file's grid: within one step of the box
+    points = [p for arc in arcs for p in arc]
+    assert all(west - dx <= x <= east + dx and south - dy <= y <= north + dy for x, y in points)
+
+    def inside(ring, x, y):
+        hit = False
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+        return hit
+
+    land = [basemap._ring(arcs, ring) for g in shipped["objects"]["land"]["geometries"]
+            for polygon in g["arcs"] for ring in polygon]
+    # the mainland (Ulaanbaatar), Hokkaido (Sapporo), Sakhalin (Yuzhno-Sakhalinsk), Kunashir
+    for name, (x, y) in {"mainland": (106.9, 47.9), "Hokkaido": (141.35, 43.06), "Sakhalin": (142.74, 46.96),
+                         "Kunashir": (145.9, 44.2)}.items():
+        assert sum(inside(r, x, y) for r in land) % 2 == 1, f"{name} is not land on the regional map"
+    assert not any(inside(r, 135.0, 40.0) for r in land), "the Sea of Japan is land on the regional map"
+
+
+def test_maps_use_the_regional_base_map_only_inside_it():
+    assert charts.territory_map(1905).layout.geo.scope == "asia"
+    assert charts.deployment_map("soviet_manchuria_1945").layout.geo.scope == "asia"
+    wide = charts.event_map("august_1945").layout.geo  # Washington to Kamchatka: the whole world
+    assert wide.scope == "world" and min(wide.lonaxis.range) < 0
