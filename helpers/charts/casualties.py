@@ -180,6 +180,16 @@ def spread_text(points, long: bool = False) -> str:
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
 
 
+def left_margin(points) -> int:
+    """Room for the two levels of row labels (side, then source), so plotly's automargin has
+    nothing to add and draws once (calibrated on every conflict's rows: plotly needs the
+    labels' width plus about 50 px)."""
+    rows = records(points)
+    groups = max((theme.text_px(line) for r in rows for line in r["group"].split("<br>")), default=0)
+    labels = max((theme.text_px(r["source_label"]) for r in rows), default=0)
+    return round(groups + labels + 65)
+
+
 def chart_height(n_rows: int) -> int:
     """Tall enough for every source row, the controls above and the legend below."""
     return min(theme.MAX_HEIGHT, max(520, 360 + 34 * n_rows))
@@ -215,7 +225,7 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
     fig.update_layout(title_subtitle=dict(text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")),
                       legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", xref="container", x=0.02, xanchor="left",
                                   font=dict(size=11), traceorder="normal", groupclick="toggleitem"),
-                      margin=dict(r=30, t=150 + 26 * fig.layout.title.text.count("<br>")))
+                      margin=dict(l=left_margin(points), r=30, t=150 + 26 * fig.layout.title.text.count("<br>")))
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)
     return fig

@@ -73,6 +73,7 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
     sides = list(theme.SIDE_NAMES)[:12]
     fig = go.FigureWidget(cas_chart.casualty_chart(conflict_id, category, controls=False))
     fig.data = []
+    fig.layout.yaxis.automargin = False  # the margin is set from the labels on every change: one draw, not two
     for t in cas_chart.side_traces([], sides) + cas_chart.perspective_legend():
         fig.add_trace(t)
     controls = {
@@ -102,6 +103,7 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
             fig.layout.title.subtitle.text = theme.wrap(cas_chart.spread_text(sel), 110)
             fig.layout.height = cas_chart.chart_height(rows)
+            fig.layout.margin.l = cas_chart.left_margin(sel)
             fig.layout.legend.y = 44 / fig.layout.height
         _say(message, None if len(sel) else "No figures for this selection: try another side, category or source perspective.")
 
@@ -204,6 +206,7 @@ def treaty_explorer(mode: str | None = None):
     spans = {e.era_id: (e.start_year, e.end_year) for e in eras.itertuples()}
     fig = go.FigureWidget(tr_chart.treaty_timeline(controls=False))
     fig.data = []
+    fig.layout.yaxis.automargin = False  # the margin is set from the names on every change: one draw, not two
     for t in tr_chart.treaty_traces([], kinds):
         fig.add_trace(t)
     controls = {
@@ -236,6 +239,7 @@ def treaty_explorer(mode: str | None = None):
             fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
             fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
             fig.layout.height = tr_chart.timeline_height(len(rows))
+            fig.layout.margin.l = tr_chart.left_margin([r["label"] for r in rows], len(rows))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)

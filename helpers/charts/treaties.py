@@ -34,6 +34,12 @@ def tick_size(n_rows: int) -> int:
     return 12 if n_rows <= 20 else 10 if n_rows <= 36 else 9
 
 
+def left_margin(labels, n_rows: int) -> int:
+    """Room for the treaty names at their tick size, so plotly's automargin has nothing to add
+    and draws once (plotly needs the longest name's width plus 30-60 px)."""
+    return round(max((theme.text_px(label, tick_size(n_rows)) for label in labels), default=0) + 65)
+
+
 def timeline_height(n_rows: int) -> int:
     """One row per treaty, but never taller than a laptop screen (rows get denser instead)."""
     return min(MAX_HEIGHT, max(450, 150 + ROW_PX * n_rows))
@@ -167,7 +173,8 @@ def treaty_timeline(party: str | None = None, kind: str | None = None, era: str 
                                  categoryarray=list(prep["label"]), tickfont=dict(size=tick_size(len(tr))),
                                  tickmode="linear", tick0=0, dtick=1),  # every treaty named, however dense
                       # the legend is a key (kinds: colour; status: how a bar ends); the dropdown filters kinds
-                      legend=dict(font=dict(size=10), tracegroupgap=6, itemclick=False, itemdoubleclick=False))
+                      legend=dict(font=dict(size=10), tracegroupgap=6, itemclick=False, itemdoubleclick=False),
+                      margin_l=left_margin(prep["label"], len(tr)))
     start = tr["signed_date"].min()
     last = max(pd.Timestamp(d) for d in prep["bar_end"])
     fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"])
