@@ -19,7 +19,9 @@
   plotly's own ``notebook`` renderer does it, compared with the site page's own bytes.
 
 ``--quick`` (the test suite): no from-scratch build; ``_build/site`` is built incrementally as
-``make site`` does, the unchanged rebuild is timed after it, one repetition, no comparisons.
+``make site`` does, the unchanged rebuild is timed after it, one repetition, no comparisons, and
+only the pages of ``QUICK_PAGES`` (the home page, a lesson with the world map, the lesson with
+the most charts): the suite opens every page in ``tests/test_site.py`` anyway.
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ FIRST_CHART_BUDGET_MS = 800
 SCRATCH_BUDGET_S = 180
 REBUILD_BUDGET_S = 10
 REPEATS, QUICK_REPEATS = 5, 1
+QUICK_PAGES = ("index.html", "notebooks/01_", "notebooks/04_")  # page names, or the start of one
 
 
 def _row(name, value, unit, budget=None, ok=None):
@@ -155,14 +158,14 @@ def _run_quick() -> list[dict]:
     rebuild = _timed_build(ROOT, env)
     rows.append(_row("site.rebuild, nothing changed (new process)", round(rebuild, 1), "s", REBUILD_BUDGET_S,
                      rebuild <= REBUILD_BUDGET_S))
-    return rows + _measure_pages(SITE, QUICK_REPEATS, compare=False)
+    return rows + _measure_pages(SITE, QUICK_REPEATS, compare=False, only=QUICK_PAGES)
 
 
-def _measure_pages(site: Path, repeats: int, compare: bool) -> list[dict]:
+def _measure_pages(site: Path, repeats: int, compare: bool, only: tuple[str, ...] = ("",)) -> list[dict]:
     from publish.browser import chromium, serve
 
     rows = []
-    pages = _pages(site)
+    pages = [p for p in _pages(site) if p.startswith(only)]
     loads: dict[str, set[Path]] = {}
     first: dict[str, list[float]] = defaultdict(list)
     with serve(site) as base, chromium() as browser:

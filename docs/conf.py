@@ -75,13 +75,15 @@ togglebutton_hint_hide = "Hide solution"
 
 # --- HTML ---------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
+templates_path = ["_templates"]  # layout.html: the theme's search scripts deferred
 html_title = "Russia, the Soviet Union and Japan"
 html_static_path = ["_static", str(GENERATED_STATIC)]
 html_extra_path = [str(GENERATED_EXTRA)]
 # course-print.css: the page on paper (make print, and the browser's own Print)
 html_css_files = ["course.css", ("course-print.css", {"media": "print"})]
-# Loaded synchronously in <head> of every page, before any figure's inline script runs.
-html_js_files = [("plotly.min.js", {"priority": 200}), ("course-geo-assets.js", {"priority": 201})]
+# Loaded synchronously in <head> of every page, before any figure's inline script runs; the base
+# maps (course-geo-<map>.js) only on the pages whose maps use them (publish/sphinx_course.py).
+html_js_files = [("plotly.min.js", {"priority": 200})]
 html_copy_source = True
 html_show_sourcelink = False
 html_last_updated_fmt = None

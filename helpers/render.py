@@ -44,14 +44,22 @@ def resolve(mode: str | None) -> str:
     return mode
 
 
-@lru_cache(maxsize=1)
-def geo_assets_js() -> str:
-    """JavaScript that gives plotly.js every shipped base map, so geo charts need no network."""
+def geo_maps() -> list[str]:
+    """The shipped base maps by plotly's name for them (``<scope>_<resolution>m``)."""
+    return sorted(p.stem for p in TOPOJSON_DIR.glob("*.json"))
+
+
+@lru_cache(maxsize=None)
+def geo_assets_js(names: tuple[str, ...] | None = None) -> str:
+    """JavaScript that gives plotly.js the shipped base maps (``names``, default all), so geo
+    charts need no network."""
     # The files are compact JSON already: embedded as they are, not parsed and re-serialised
     # (1.1 MB; parsing and dumping it took a third of every lesson's setup()).
-    maps = ",".join(f"{json.dumps(p.stem)}:{p.read_text(encoding='utf-8').strip()}"
-                    for p in sorted(TOPOJSON_DIR.glob("*.json")))
-    return "window.PlotlyGeoAssets = Object.assign(window.PlotlyGeoAssets || {}, {topojson: {%s}});" % maps
+    maps = ",".join(f"{json.dumps(name)}:{(TOPOJSON_DIR / f'{name}.json').read_text(encoding='utf-8').strip()}"
+                    for name in (geo_maps() if names is None else names))
+    # merged into what earlier scripts gave: a page may load its maps one file at a time
+    return ("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {}; window.PlotlyGeoAssets.topojson = "
+            "Object.assign(window.PlotlyGeoAssets.topojson || {}, {%s});" % maps)
 
 
 class StaticPageRenderer(MimetypeRenderer):

@@ -5,7 +5,8 @@ holds the whole of Eurasia's coastline in one polygon: a slider on a map waited 
 redraw for land it never shows. Clipped to ``BOX`` (every regional map of the course with room
 to pan), the same map redraws in a fraction of that. plotly.js chooses a base map by the geo
 scope's name, so the clipped map is shipped as ``asia_50m.json`` and regional maps use scope
-``asia`` (``helpers/charts/_common.geo_layout``); maps wider than the box keep the world file.
+``asia`` (``helpers/charts/_common.geo_layout``). Maps wider than the box draw the 1:110m world,
+which is plenty at that scale; the 1:50m world is only this script's input, not shipped.
 
     python -m publish.basemap          # rewrites helpers/assets/topojson/asia_50m.json
 
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from helpers.charts._common import REGIONAL_BASEMAP
 
-TOPOJSON = Path(__file__).resolve().parent.parent / "helpers" / "assets" / "topojson"
-SOURCE, TARGET = TOPOJSON / "world_50m.json", TOPOJSON / "asia_50m.json"
+SOURCE = Path(__file__).resolve().parent / "natural_earth" / "world_50m.json"
+TARGET = Path(__file__).resolve().parent.parent / "helpers" / "assets" / "topojson" / "asia_50m.json"
 BOX = (*REGIONAL_BASEMAP["lon"], *REGIONAL_BASEMAP["lat"])  # west, east, south, north (degrees)
 AREAS = ("land", "lakes")  # filled layers; the rest are drawn as lines
 LINES = ("coastlines", "countries", "subunits", "rivers")

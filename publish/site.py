@@ -27,7 +27,7 @@ import pandas as pd
 
 from helpers import data, theme
 from helpers.errors import DataError
-from helpers.render import geo_assets_js
+from helpers.render import geo_assets_js, geo_maps
 
 from . import common
 from .common import BUILD, DATA, DOCS, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, write_if_changed
@@ -255,7 +255,11 @@ def write_static(executed: list, work: Path = WORK) -> None:
     print(f"site: {what}")
     static, extra = work / "site_static", work / "site_extra"
     copy_if_changed(plotly, static / "plotly.min.js")
-    write_if_changed(static / "course-geo-assets.js", geo_assets_js() + "\n")
+    maps = {static / f"course-geo-{name}.js": name for name in geo_maps()}
+    for path, name in maps.items():  # one file per base map: a page loads only those its maps use
+        write_if_changed(path, geo_assets_js((name,)) + "\n")
+    for stale in set(static.glob("course-geo-*.js")) - set(maps):
+        stale.unlink()
     data_out = extra / "data"
     wanted = set()
     for path in sorted(DATA.iterdir()):

@@ -29,8 +29,9 @@ def test_standalone_map_draws_land_and_coastlines_offline(tmp_path):
 
 
 def test_regional_base_map_is_the_world_map_clipped_and_up_to_date():
-    """``asia_50m.json`` is what ``python -m publish.basemap`` makes of the shipped world map
-    (rerun it after updating world_50m.json), and it keeps the land the course's maps show."""
+    """``asia_50m.json`` is what ``python -m publish.basemap`` makes of the 1:50m world map
+    (rerun it after updating publish/natural_earth/world_50m.json), and it keeps the land the
+    course's maps show."""
     import json
 
     from publish import basemap
@@ -64,4 +65,6 @@ def test_maps_use_the_regional_base_map_only_inside_it():
     assert charts.territory_map(1905).layout.geo.scope == "asia"
     assert charts.deployment_map("soviet_manchuria_1945").layout.geo.scope == "asia"
     wide = charts.event_map("august_1945").layout.geo  # Washington to Kamchatka: the whole world
-    assert wide.scope == "world" and min(wide.lonaxis.range) < 0
+    assert (wide.scope, wide.resolution) == ("world", 110) and min(wide.lonaxis.range) < 0
+    shipped = {p.stem for p in (ROOT / "helpers" / "assets" / "topojson").glob("*.json")}
+    assert shipped == {"asia_50m", "world_110m"}, shipped

@@ -26,7 +26,7 @@ def test_wheel_carries_every_table_and_the_kernel(course_build):
     for kind in ("questions", "sources"):
         expected |= {f"helpers/notebooks/{kind}/{p.name}" for p in (ROOT / "notebooks" / kind).glob("*.json")}
     expected |= {f"helpers/charts/{p.name}" for p in (ROOT / "helpers" / "charts").glob("*.py")}
-    expected |= {"helpers/assets/topojson/world_50m.json", "helpers/assets/topojson/asia_50m.json"}
+    expected |= {"helpers/assets/topojson/world_110m.json", "helpers/assets/topojson/asia_50m.json"}
     missing = sorted(expected - names)
     assert not missing, f"the wheel lacks {missing}"
     kernel = [n for n in names if n.endswith("share/jupyter/kernels/russo-japanese-course/kernel.json")]

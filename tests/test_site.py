@@ -137,14 +137,20 @@ def test_every_page_is_built(site):
     assert not missing, f"pages missing from {site}: {missing}"
 
 
-def test_plotly_js_is_served_once_and_shared(site):
+def test_plotly_js_and_the_base_maps_a_page_uses_are_shared_files(site):
     copies = [p for p in site.rglob("*.js") if b"plotly.js v" in p.read_bytes()[:200]]
     assert [p.relative_to(site).as_posix() for p in copies] == ["_static/plotly.min.js"]
+    every_scope = set()
     for page in PAGES:
         html = (site / page).read_text(encoding="utf-8")
         assert html.count("_static/plotly.min.js") == 1, f"{page} must load the shared plotly.js exactly once"
-        assert html.count("_static/course-geo-assets.js") == 1, f"{page} must load the offline base maps"
+        scopes = {f"{scope}_{res}m" for res, scope in re.findall(r'"resolution":(\d+),"scope":"([a-z]+)"', html)}
+        loaded = set(re.findall(r'_static/course-geo-([a-z]+_\d+m)\.js', html))
+        assert loaded == scopes, f"{page} draws maps on {scopes} but loads base maps {loaded}"
+        assert all(html.count(f"_static/course-geo-{s}.js") == 1 for s in scopes), f"{page} loads a base map twice"
         assert len(html.encode()) < 3_000_000, f"{page} looks like it embeds plotly.js itself"
+        every_scope |= scopes
+    assert every_scope == {"asia_50m", "world_110m"}, f"the lessons' maps should use the regional and the world map: {every_scope}"
 
 
 def test_no_reference_to_another_host_in_scripts_or_styles(site):

@@ -9,9 +9,11 @@ from .selectors import check_choice
 # The region every map shows: Lake Baikal to Kamchatka, the Amur to the Yellow Sea.
 REGION = dict(lon=[100, 165], lat=[30, 62])
 SEA = "#DCEAF4"
-# The box the shipped regional base map covers (``publish/basemap.py`` clips the world map to it
+# The box the shipped regional base map covers (``publish/basemap.py`` clips the 1:50m world to it
 # and ships it under plotly's Asia-scope name): maps inside it redraw several times faster.
+# Wider maps draw the 1:110m world. plotly.js names a base map "<scope>_<resolution>m".
 REGIONAL_BASEMAP = dict(lon=(90.0, 180.0), lat=(20.0, 70.0))
+REGIONAL, WIDE = dict(scope="asia", resolution=50), dict(scope="world", resolution=110)
 
 
 def places(lang: str = "en") -> pd.DataFrame:
@@ -23,15 +25,15 @@ def places(lang: str = "en") -> pd.DataFrame:
 
 
 def geo_layout(lon=None, lat=None) -> dict:
-    """A geo layout drawn from the shipped Natural Earth 1:50m map (see render.py): the regional
-    cut when the view lies inside it, else the whole world."""
+    """A geo layout drawn from a shipped Natural Earth map (see render.py): the regional 1:50m
+    cut when the view lies inside it, else the 1:110m world."""
     lon = lon or REGION["lon"]
     lat = lat or REGION["lat"]
     inside = (REGIONAL_BASEMAP["lon"][0] <= min(lon) and max(lon) <= REGIONAL_BASEMAP["lon"][1]
               and REGIONAL_BASEMAP["lat"][0] <= min(lat) and max(lat) <= REGIONAL_BASEMAP["lat"][1])
     # The sea is the subplot's background, not the world ocean polygon: same look, and plotly.js
     # re-projects every base-map path on each redraw, so one layer fewer answers a slider sooner.
-    return dict(scope="asia" if inside else "world", resolution=50, projection_type="mercator",
+    return dict(**(REGIONAL if inside else WIDE), projection_type="mercator",
                 lonaxis_range=lon, lataxis_range=lat, showland=True, landcolor="#F2EFE6",
                 showocean=False, showcountries=True, countrycolor="#9A9A9A",
                 showcoastlines=True, coastlinecolor="#6B6B6B", showlakes=True, lakecolor=SEA,
