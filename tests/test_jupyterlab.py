@@ -5,12 +5,14 @@ of ``notebooks/``; one Chromium opens each notebook, runs every cell through Jup
 own "Run > Run All Cells" menu, and checks what a reader sees: no error output, every
 plotly chart drawn, the ipywidgets controls present and working (changing one redraws its
 chart), the questions giving feedback, maps with land drawn offline, and no request to any
-host but the local server. A full-length screenshot of each notebook is written to
-``_build/screens/lab/<name>.png``.
+host but the local server. With ``COURSE_SCREENSHOTS=1`` a full-length screenshot of each
+notebook is written to ``_build/screens/lab/<name>.png`` for a person to look at (scrolling
+JupyterLab screen by screen takes about a third of each test, so the suite skips it by default).
 """
 from __future__ import annotations
 
 import base64
+import os
 import re
 import shlex
 import shutil
@@ -35,6 +37,7 @@ KERNEL_START_MS = 120_000
 RUN_ALL_MS = 240_000
 REDRAW_MS = 30_000
 MAX_SCREENSHOT_PX = 32_000  # taller notebooks are cut at this height
+SCREENSHOTS = os.environ.get("COURSE_SCREENSHOTS") == "1"
 
 # ---------------------------------------------------------------- JavaScript run in the page
 
@@ -292,7 +295,8 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
 
     wait_for_charts(page)
     page.mouse.move(VIEWPORT["width"] - 2, VIEWPORT["height"] - 2)  # no hover highlight in the shot
-    full_screenshot(page, SCREENS / f"{stem}.png")
+    if SCREENSHOTS:
+        full_screenshot(page, SCREENS / f"{stem}.png")
     shown = SEEN[name] = page.evaluate(PAGE_JS)
 
     stderr = [f"cell {c['index']}: {o['text']}" for c in code for o in c["outputs"]
