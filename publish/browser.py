@@ -28,6 +28,35 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
+def serve_in_process(directory: Path):
+    """``directory`` served by ``python -m http.server`` in its own process (a timing must not
+    share the interpreter with the Playwright driver); yields its base URL."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"python -m http.server did not start on port {port}") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
 def serve(directory: Path):
     """A plain static server for ``directory`` on a free 127.0.0.1 port; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
@@ -41,13 +70,19 @@ def serve(directory: Path):
         server.server_close()
 
 
+# Every host name but the local ones fails to resolve: a browser that is offline by itself, with no
+# per-request interception (which costs each request a round trip to Python) to slow what it times.
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
+
+
 @contextlib.contextmanager
-def chromium():
-    """A Playwright browser on Debian's chromium."""
+def chromium(offline: bool = False):
+    """A Playwright browser on Debian's chromium (``offline``: no host but this machine resolves)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + (OFFLINE_ARGS if offline else []),
+                                     headless=True)
         try:
             yield browser
         finally:

@@ -68,3 +68,46 @@ def test_maps_use_the_regional_base_map_only_inside_it():
     assert (wide.scope, wide.resolution) == ("world", 110) and min(wide.lonaxis.range) < 0
     shipped = {p.stem for p in (ROOT / "helpers" / "assets" / "topojson").glob("*.json")}
     assert shipped == {"asia_50m", "world_110m"}, shipped
+
+
+def test_offline_browser_reaches_this_machine_and_no_other_host(tmp_path):
+    """The benchmark's browser (``chromium(offline=True)``) is offline by itself: what it times
+    cannot have come from the network, and nothing needs intercepting. Shown with this machine's
+    own host name, which an ordinary browser resolves and the offline one must not."""
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    from publish.browser import chromium
+
+    name = socket.gethostname()
+    try:
+        socket.gethostbyname(name)
+    except OSError:
+        pytest.skip(f"this machine's host name {name!r} does not resolve, so there is no other host to refuse")
+    (tmp_path / "index.html").write_text("<p>local</p>", encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), handler)  # every interface, whatever the name's IP
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    def opens(page, url) -> str:
+        try:
+            page.goto(url, timeout=30_000)
+            return "reached" if page.inner_text("p") == "local" else "failed"
+        except Exception:  # noqa: BLE001 - a refused name is what is being checked
+            return "failed"
+
+    try:
+        reached = {}
+        for offline in (False, True):
+            with chromium(offline=offline) as browser:
+                page = browser.new_page()
+                reached[offline] = (opens(page, f"http://127.0.0.1:{port}/index.html"),
+                                    opens(page, f"http://{name}:{port}/index.html"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert reached[False] == ("reached", "reached"), f"an ordinary browser could not reach {name}: {reached}"
+    assert reached[True] == ("reached", "failed"), f"the offline browser reached {name} or not 127.0.0.1: {reached}"
