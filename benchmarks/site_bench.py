@@ -26,6 +26,7 @@ the most charts): the suite opens every page in ``tests/test_site.py`` anyway.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import statistics
@@ -63,6 +64,10 @@ def _local_file(site: Path, url: str) -> Path | None:
     return f if f.is_file() else None
 
 
+def _fulfil(route, path: Path) -> None:
+    route.fulfill(path=str(path))
+
+
 def _loads(browser, base: str, site: Path, page_name: str, replace=None) -> tuple[set[Path], float | None]:
     """Files the page loads (from a fresh context, nothing cached) and its first-chart time in ms,
     as a reader's browser loads it: the browser is offline by itself (``chromium(offline=True)``),
@@ -73,7 +78,7 @@ def _loads(browser, base: str, site: Path, page_name: str, replace=None) -> tupl
     page = context.new_page()
     page.set_default_timeout(60_000)
     for glob, path in (replace or {}).items():
-        page.route(glob, lambda route, path=path: route.fulfill(path=str(path)))
+        page.route(glob, functools.partial(_fulfil, path=path))
     urls: list[str] = []
     page.on("response", lambda r: urls.append(r.url))
     page.add_init_script(FIRST_CHART_INIT)
