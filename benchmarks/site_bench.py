@@ -26,7 +26,6 @@ the most charts): the suite opens every page in ``tests/test_site.py`` anyway.
 """
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import statistics
@@ -64,21 +63,17 @@ def _local_file(site: Path, url: str) -> Path | None:
     return f if f.is_file() else None
 
 
-def _fulfil(route, path: Path) -> None:
-    route.fulfill(path=str(path))
-
-
 def _loads(browser, base: str, site: Path, page_name: str, replace=None) -> tuple[set[Path], float | None]:
     """Files the page loads (from a fresh context, nothing cached) and its first-chart time in ms,
     as a reader's browser loads it: the browser is offline by itself (``chromium(offline=True)``),
     no request is intercepted, except the files of ``replace`` (URL glob -> local file)."""
-    from publish.browser import ALL_CHARTS_DRAWN_JS, FIRST_CHART_INIT, MAPS_DRAWN_JS
+    from publish.browser import ALL_CHARTS_DRAWN_JS, FIRST_CHART_INIT, MAPS_DRAWN_JS, serve_file
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60_000)
     for glob, path in (replace or {}).items():
-        page.route(glob, functools.partial(_fulfil, path=path))
+        page.route(glob, serve_file(path))
     urls: list[str] = []
     page.on("response", lambda r: urls.append(r.url))
     page.add_init_script(FIRST_CHART_INIT)

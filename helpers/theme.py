@@ -109,6 +109,12 @@ def text_px(text: str, size: float = 14) -> float:
     return em * size
 
 
+def label_margin(*widths: float) -> int:
+    """A left margin for axis labels of these widths (px, side by side): plotly needs their sum
+    plus 31-60 px of ticks and gaps (calibrated on every casualty and treaty chart)."""
+    return round(sum(widths) + 65)
+
+
 def wrap(text: str, width: int = 70) -> str:
     """Break ``text`` into plotly lines (``<br>``) of at most ``width`` characters."""
     line, out = "", []

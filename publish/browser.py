@@ -170,7 +170,8 @@ MAPS_DRAWN_JS = """() => Array.from(document.querySelectorAll('.plotly-graph-div
   .every(g => Array.from(g.querySelectorAll('g.layer.land path')).some(p => /[LlCcHhVvZz]/.test(p.getAttribute('d') || '')))"""
 
 
-def _serve_file(path):
+def serve_file(path):
+    """A route handler that answers with the local file ``path``."""
     def handler(route):
         route.fulfill(path=str(path))
     return handler
@@ -185,7 +186,7 @@ def open_page(browser, url: str, viewport=(1280, 900), timeout_ms: int = 30000, 
     page.set_default_timeout(timeout_ms)
     watch = PageWatch(page)
     for glob, path in (replace or {}).items():
-        page.route(glob, _serve_file(path))
+        page.route(glob, serve_file(path))
     page.add_init_script(FIRST_CHART_INIT)
     page.goto(url, wait_until="load")
     page.wait_for_function(ALL_CHARTS_DRAWN_JS)

@@ -182,12 +182,11 @@ def spread_text(points, long: bool = False) -> str:
 
 def left_margin(points) -> int:
     """Room for the two levels of row labels (side, then source), so plotly's automargin has
-    nothing to add and draws once (calibrated on every conflict's rows: plotly needs the
-    labels' width plus about 50 px)."""
+    nothing to add and draws once."""
     rows = records(points)
     groups = max((theme.text_px(line) for r in rows for line in r["group"].split("<br>")), default=0)
     labels = max((theme.text_px(r["source_label"]) for r in rows), default=0)
-    return round(groups + labels + 65)
+    return theme.label_margin(groups, labels)
 
 
 def chart_height(n_rows: int) -> int:

@@ -36,8 +36,8 @@ def tick_size(n_rows: int) -> int:
 
 def left_margin(labels, n_rows: int) -> int:
     """Room for the treaty names at their tick size, so plotly's automargin has nothing to add
-    and draws once (plotly needs the longest name's width plus 30-60 px)."""
-    return round(max((theme.text_px(label, tick_size(n_rows)) for label in labels), default=0) + 65)
+    and draws once."""
+    return theme.label_margin(max((theme.text_px(label, tick_size(n_rows)) for label in labels), default=0))
 
 
 def timeline_height(n_rows: int) -> int:
