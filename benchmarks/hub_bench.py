@@ -8,6 +8,7 @@ of that Run All. Memory is PSS (shared pages split between the processes sharing
 students' figures add up to what the machine spends) with RSS beside it. README's sizing table
 ("Running it for a class") comes from these figures.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -30,8 +31,10 @@ def _row(name, value, unit):
 
 
 def _stats(prefix: str, values: list[float], unit: str, digits: int = 1) -> list[dict]:
-    return [_row(f"{prefix} (median)", round(statistics.median(values), digits), unit),
-            _row(f"{prefix} (max)", round(max(values), digits), unit)]
+    return [
+        _row(f"{prefix} (median)", round(statistics.median(values), digits), unit),
+        _row(f"{prefix} (max)", round(max(values), digits), unit),
+    ]
 
 
 async def _class(hub: local_hub.LocalHub, repo: Path, n: int) -> list[dict]:
@@ -61,24 +64,62 @@ async def _class(hub: local_hub.LocalHub, repo: Path, n: int) -> list[dict]:
     p = f"hub.{n}_students"
     rows = _stats(f"{p}.start_to_ready, all starting at once", ready, "s")
     rows += _stats(f"{p}.idle_student_pss", [m["pss_mb"] for m in idle], "MB", 0)
-    rows.append(_row(f"{p}.idle_student_rss (median)", round(statistics.median(m["rss_mb"] for m in idle)), "MB"))
-    rows += _stats(f"{p}.working_student_pss (server + kernel after Run All)", [m["pss_mb"] for m in working], "MB", 0)
-    rows.append(_row(f"{p}.working_student_rss (median)", round(statistics.median(m["rss_mb"] for m in working)), "MB"))
+    rows.append(
+        _row(
+            f"{p}.idle_student_rss (median)",
+            round(statistics.median(m["rss_mb"] for m in idle)),
+            "MB",
+        )
+    )
+    rows += _stats(
+        f"{p}.working_student_pss (server + kernel after Run All)",
+        [m["pss_mb"] for m in working],
+        "MB",
+        0,
+    )
+    rows.append(
+        _row(
+            f"{p}.working_student_rss (median)",
+            round(statistics.median(m["rss_mb"] for m in working)),
+            "MB",
+        )
+    )
     rows += _stats(f"{p}.run_all_wall, all at once", walls, "s")
     rows.append(_row(f"{p}.whole_class_run_all_wall", round(class_wall, 1), "s"))
-    rows.append(_row(f"{p}.run_all_cpu_per_student (median)", round(statistics.median(cpu), 1), "cpu-s"))
+    rows.append(
+        _row(f"{p}.run_all_cpu_per_student (median)", round(statistics.median(cpu), 1), "cpu-s")
+    )
     rows.append(_row(f"{p}.hub_and_proxy_pss", round(hub_mem), "MB"))
-    rows.append(_row(f"{p}.one_lesson_kernel_pss (working - idle, median)",
-                     round(statistics.median(w["pss_mb"] - i["pss_mb"] for w, i in zip(working, idle))), "MB"))
-    rows.append(_row(f"{p}.whole_class_pss (hub, proxy and every working student)", round(class_total), "MB"))
+    rows.append(
+        _row(
+            f"{p}.one_lesson_kernel_pss (working - idle, median)",
+            round(
+                statistics.median(
+                    w["pss_mb"] - i["pss_mb"] for w, i in zip(working, idle, strict=False)
+                )
+            ),
+            "MB",
+        )
+    )
+    rows.append(
+        _row(
+            f"{p}.whole_class_pss (hub, proxy and every working student)", round(class_total), "MB"
+        )
+    )
     return rows
 
 
 def run(quick: bool = False) -> list[dict]:
     """Class sizes 5 and 15; ``quick`` (the test suite's check that the benchmark runs): 2."""
     proxy = local_hub.ensure_proxy()
-    rows = [_row(f"hub.machine: {os.cpu_count()} cores, {round(psutil.virtual_memory().total / 2**30, 1)} GB RAM",
-                 os.cpu_count(), "cores")]
+    rows = [
+        _row(
+            f"hub.machine: {os.cpu_count()} cores, "
+            f"{round(psutil.virtual_memory().total / 2**30, 1)} GB RAM",
+            os.cpu_count(),
+            "cores",
+        )
+    ]
     with tempfile.TemporaryDirectory(prefix="hub-bench-") as tmp:
         tmp = Path(tmp)
         repo = local_hub.snapshot(tmp / "course-repo")

@@ -14,10 +14,12 @@ been still for ``QUIET_MS``. A change that leaves the chart's SVG as it was is c
 reported, not timed. Budgets (DESIGN.md): median <= 100 ms, 95th percentile <= 250 ms, per
 explorer.
 """
+
 from __future__ import annotations
 
 import shutil
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,20 +30,43 @@ ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "russo-japanese-course"
 CHANGES, QUICK_CHANGES = 40, 3
 MEDIAN_BUDGET_MS, P95_BUDGET_MS = 100, 250
-QUIET_MS = 400        # the chart counts as redrawn when its DOM has been still this long
+QUIET_MS = 400  # the chart counts as redrawn when its DOM has been still this long
 CHANGE_LIMIT_MS = 30_000  # one change that has not redrawn by then is reported as unchanged
 NOTEBOOK = "latency.ipynb"
 VIEWPORT = {"width": 1280, "height": 900}
 
 # (label, code, control kind, the control's label in the widget)
 EXPLORERS = [
-    ("casualty explorer: conflict dropdown", 'explorers.casualty_explorer("khalkhin_gol", mode="live")',
-     "dropdown", "Conflict"),
-    ("deployment explorer: date slider", 'explorers.deployment_explorer("khalkhin_gol", mode="live")',
-     "slider", "As of"),
-    ("treaty explorer: party dropdown", 'explorers.treaty_explorer(mode="live")', "dropdown", "Party"),
-    ("territory explorer: year slider", 'explorers.territory_explorer(1905, mode="live")', "slider", "Year"),
-    ("era overview: era dropdown", 'explorers.era_overview("border_wars", mode="live")', "dropdown", "Era"),
+    (
+        "casualty explorer: conflict dropdown",
+        'explorers.casualty_explorer("khalkhin_gol", mode="live")',
+        "dropdown",
+        "Conflict",
+    ),
+    (
+        "deployment explorer: date slider",
+        'explorers.deployment_explorer("khalkhin_gol", mode="live")',
+        "slider",
+        "As of",
+    ),
+    (
+        "treaty explorer: party dropdown",
+        'explorers.treaty_explorer(mode="live")',
+        "dropdown",
+        "Party",
+    ),
+    (
+        "territory explorer: year slider",
+        'explorers.territory_explorer(1905, mode="live")',
+        "slider",
+        "Year",
+    ),
+    (
+        "era overview: era dropdown",
+        'explorers.era_overview("border_wars", mode="live")',
+        "dropdown",
+        "Era",
+    ),
 ]
 
 NOTEBOOK_READY_JS = """name => {
@@ -49,7 +74,7 @@ NOTEBOOK_READY_JS = """name => {
   if (!w || !w.content || !w.context || w.context.path !== name || !w.context.isReady) return false;
   const k = w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!k && k.status === 'idle' && k.connectionStatus === 'connected' && w.content.widgets.length > 0;
-}"""
+}"""  # noqa: E501 (embedded JS/CSS/template text)
 
 RUN_ALL_JS = """async () => {
   const app = window.jupyterapp;
@@ -112,7 +137,7 @@ DISARM_JS = """() => {
   const changed = w.svg() !== w.before;
   return {first: w.first === null ? null : w.first - w.t0, last: w.last === null ? null : w.last - w.t0, changed,
           connected: w.gd.isConnected};
-}"""
+}"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 KERNEL_STATE_JS = """() => {
@@ -123,8 +148,12 @@ KERNEL_STATE_JS = """() => {
 
 
 def _notebook(folder: Path) -> Path:
-    cells = [new_code_cell("import helpers; helpers.setup()\nfrom helpers.charts import explorers\n"
-                           "from helpers.display import show")]
+    cells = [
+        new_code_cell(
+            "import helpers; helpers.setup()\nfrom helpers.charts import explorers\n"
+            "from helpers.display import show"
+        )
+    ]
     cells += [new_code_cell(f"show({code})") for _, code, _, _ in EXPLORERS]
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": KERNEL, "language": "python"}
@@ -147,9 +176,12 @@ class _Control:
     def __init__(self, page, cell, kind: str, label: str):
         self.page, self.kind = page, kind
         box = cell.locator(".widget-dropdown" if kind == "dropdown" else ".widget-slider").filter(
-            has=page.locator("label", has_text=label))
+            has=page.locator("label", has_text=label)
+        )
         if box.count() != 1:
-            raise RuntimeError(f"no {kind} labelled {label!r} in the explorer (found {box.count()})")
+            raise RuntimeError(
+                f"no {kind} labelled {label!r} in the explorer (found {box.count()})"
+            )
         self.select = box.locator("select") if kind == "dropdown" else None
         self.handle = box.locator(".noUi-handle") if kind == "slider" else None
         self.step = 0
@@ -162,8 +194,10 @@ class _Control:
             current = self.select.evaluate("s => s.selectedIndex")
             self.select.select_option(index=(current + 1) % n)
         else:
-            now, lo, hi = (float(self.handle.get_attribute(a) or 0)
-                           for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+            now, lo, hi = (
+                float(self.handle.get_attribute(a) or 0)
+                for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax")
+            )
             if now >= hi:
                 self.direction = "ArrowLeft"
             elif now <= lo:
@@ -172,14 +206,22 @@ class _Control:
 
 
 def _wait_still(page, cell) -> None:
-    """Until the chart's DOM has not changed for QUIET_MS (after scrolling, plotly may re-layout)."""
+    """Until the chart's DOM has not changed for QUIET_MS.
+
+    After scrolling, plotly may re-layout.
+    """
     cell.evaluate(STILL_JS)
-    page.wait_for_function(f"() => performance.now() - window.__still.last >= {QUIET_MS}", polling=50,
-                           timeout=CHANGE_LIMIT_MS)
+    page.wait_for_function(
+        f"() => performance.now() - window.__still.last >= {QUIET_MS}",
+        polling=50,
+        timeout=CHANGE_LIMIT_MS,
+    )
     page.evaluate("() => window.__still.obs.disconnect()")
 
 
-def _time_changes(page, cell, control: _Control, n: int) -> tuple[list[float], list[float], int, list]:
+def _time_changes(
+    page, cell, control: _Control, n: int
+) -> tuple[list[float], list[float], int, list]:
     """(ms to the last redraw, ms to the first DOM change, changes that left the SVG as it was,
     what those changes looked like)."""
     last, first, unchanged, odd = [], [], 0, []
@@ -187,8 +229,12 @@ def _time_changes(page, cell, control: _Control, n: int) -> tuple[list[float], l
         _wait_still(page, cell)
         cell.evaluate(ARM_JS)
         control.change()
-        page.wait_for_function(SETTLED_JS, arg=[QUIET_MS, CHANGE_LIMIT_MS], polling=50,
-                               timeout=CHANGE_LIMIT_MS + 30_000)
+        page.wait_for_function(
+            SETTLED_JS,
+            arg=[QUIET_MS, CHANGE_LIMIT_MS],
+            polling=50,
+            timeout=CHANGE_LIMIT_MS + 30_000,
+        )
         got = page.evaluate(DISARM_JS)
         if not got["changed"] or got["last"] is None:
             unchanged += 1
@@ -218,41 +264,87 @@ def run(quick: bool = False) -> list[dict]:
                 page = context.new_page()
                 page.set_default_timeout(60_000)
                 watch = PageWatch(page)
-                page.goto(server.url(f"lab/workspaces/bench/tree/{NOTEBOOK}"), wait_until="domcontentloaded")
-                page.wait_for_function(NOTEBOOK_READY_JS, arg=NOTEBOOK, timeout=180_000, polling=250)
+                page.goto(
+                    server.url(f"lab/workspaces/bench/tree/{NOTEBOOK}"),
+                    wait_until="domcontentloaded",
+                )
+                page.wait_for_function(
+                    NOTEBOOK_READY_JS, arg=NOTEBOOK, timeout=180_000, polling=250
+                )
                 page.evaluate(RUN_ALL_JS)
                 try:
-                    page.wait_for_function(ALL_DRAWN_JS, arg=len(EXPLORERS), timeout=300_000, polling=250)
+                    page.wait_for_function(
+                        ALL_DRAWN_JS, arg=len(EXPLORERS), timeout=300_000, polling=250
+                    )
                 except Exception:
                     errors = page.evaluate(ERRORS_JS)
-                    raise RuntimeError(f"the explorers were not all drawn; errors: {errors or 'none'}; "
-                                       f"page problems: {watch.problems()[:5]}") from None
+                    raise RuntimeError(
+                        f"the explorers were not all drawn; errors: {errors or 'none'}; "
+                        f"page problems: {watch.problems()[:5]}"
+                    ) from None
                 cells = page.locator(".jp-Notebook .jp-Cell")
                 for i, (label, _, kind, control_label) in enumerate(EXPLORERS, start=1):
                     cell = cells.nth(i)
                     cell.scroll_into_view_if_needed()
                     control = _Control(page, cell, kind, control_label)
-                    _time_changes(page, cell, control, 1)  # untimed: the first redraw after scrolling to it
+                    _time_changes(
+                        page, cell, control, 1
+                    )  # untimed: the first redraw after scrolling to it
                     last, first, unchanged, odd = _time_changes(page, cell, control, n)
                     if not last:
                         shot = ROOT / "_build" / "bench-lab-failure.png"
                         shot.parent.mkdir(parents=True, exist_ok=True)
                         page.screenshot(path=str(shot))
                         state = page.evaluate(KERNEL_STATE_JS)
-                        raise RuntimeError(f"{label}: no change redrew the chart ({unchanged} tried: {odd}); kernel {state}; "
-                                           f"page problems: {watch.problems()[:5]}; screenshot {shot}\n"
-                                           f"server log:\n{server.log_tail(15)}")
+                        raise RuntimeError(
+                            f"{label}: no change redrew the chart ({unchanged} tried: "
+                            f"{odd}); kernel {state}; "
+                            f"page problems: {watch.problems()[:5]}; screenshot {shot}\n"
+                            f"server log:\n{server.log_tail(15)}"
+                        )
                     med, p95 = statistics.median(last), percentile(last, 0.95)
-                    rows.append(dict(name=f"JupyterLab {label}: control -> chart redrawn, median of {len(last)}",
-                                     value=round(med, 1), unit="ms", budget=MEDIAN_BUDGET_MS,
-                                     ok=med <= MEDIAN_BUDGET_MS))
-                    rows.append(dict(name=f"JupyterLab {label}: control -> chart redrawn, 95th percentile",
-                                     value=round(p95, 1), unit="ms", budget=P95_BUDGET_MS, ok=p95 <= P95_BUDGET_MS))
-                    rows.append(dict(name=f"JupyterLab {label}: control -> first change of the chart, median",
-                                     value=round(statistics.median(first), 1), unit="ms", budget=None, ok=None))
+                    rows.append(
+                        dict(
+                            name=(
+                                f"JupyterLab {label}: control -> chart redrawn, "
+                                f"median of {len(last)}"
+                            ),
+                            value=round(med, 1),
+                            unit="ms",
+                            budget=MEDIAN_BUDGET_MS,
+                            ok=med <= MEDIAN_BUDGET_MS,
+                        )
+                    )
+                    rows.append(
+                        dict(
+                            name=f"JupyterLab {label}: control -> chart redrawn, 95th percentile",
+                            value=round(p95, 1),
+                            unit="ms",
+                            budget=P95_BUDGET_MS,
+                            ok=p95 <= P95_BUDGET_MS,
+                        )
+                    )
+                    rows.append(
+                        dict(
+                            name=(
+                                f"JupyterLab {label}: control -> first change of the chart, median"
+                            ),
+                            value=round(statistics.median(first), 1),
+                            unit="ms",
+                            budget=None,
+                            ok=None,
+                        )
+                    )
                     if unchanged:
-                        rows.append(dict(name=f"JupyterLab {label}: changes that left the chart as it was",
-                                         value=unchanged, unit="count", budget=None, ok=None))
+                        rows.append(
+                            dict(
+                                name=f"JupyterLab {label}: changes that left the chart as it was",
+                                value=unchanged,
+                                unit="count",
+                                budget=None,
+                                ok=None,
+                            )
+                        )
                 context.close()
         finally:
             lab_server.stop(server)
@@ -261,5 +353,5 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for r in run(quick="--quick" in __import__("sys").argv):
+    for r in run(quick="--quick" in sys.argv):
         print(r)

@@ -12,6 +12,7 @@ They are interleaved, one of each per round, so load on the machine affects all 
 Budgets (DESIGN.md): each lesson <= 1.25x the import-only notebook, and the import-only
 notebook <= 1.3x the ``1+1`` one, comparing medians of the same run.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,9 @@ IMPORT_ONLY = "import helpers; helpers.setup()"
 
 def _execute_seconds(nb, cwd: Path) -> float:
     start = time.perf_counter()
-    NotebookClient(nb, kernel_name=KERNEL, timeout=300, resources={"metadata": {"path": str(cwd)}}).execute()
+    NotebookClient(
+        nb, kernel_name=KERNEL, timeout=300, resources={"metadata": {"path": str(cwd)}}
+    ).execute()
     return time.perf_counter() - start
 
 
@@ -67,7 +70,9 @@ def _run(repeats: int, quick: bool) -> list[dict]:
     # executed by tests/test_notebooks.py anyway
     chosen = [p for p in lessons() if not quick or p.name.startswith("04_")]
     notebooks.update({p.name: nbformat.read(p, as_version=4) for p in chosen})
-    _execute_seconds(nbformat.from_dict(notebooks["1+1"]), nb_dir)  # warm-up: files into the page cache
+    _execute_seconds(
+        nbformat.from_dict(notebooks["1+1"]), nb_dir
+    )  # warm-up: files into the page cache
     times: dict[str, list[float]] = {name: [] for name in notebooks}
     for _ in range(repeats):
         for name, nb in notebooks.items():
@@ -75,19 +80,52 @@ def _run(repeats: int, quick: bool) -> list[dict]:
 
     med = {name: statistics.median(ts) for name, ts in times.items()}
     n = f"median of {repeats}"
-    rows = [dict(name=f"notebook running only `{ONE_PLUS_ONE}`, fresh kernel ({n})", value=round(med["1+1"], 2),
-                 unit="s", budget=None, ok=None),
-            dict(name=f"notebook running only `{IMPORT_ONLY}`, fresh kernel ({n})",
-                 value=round(med["import-only"], 2), unit="s", budget=None, ok=None)]
+    rows = [
+        dict(
+            name=f"notebook running only `{ONE_PLUS_ONE}`, fresh kernel ({n})",
+            value=round(med["1+1"], 2),
+            unit="s",
+            budget=None,
+            ok=None,
+        ),
+        dict(
+            name=f"notebook running only `{IMPORT_ONLY}`, fresh kernel ({n})",
+            value=round(med["import-only"], 2),
+            unit="s",
+            budget=None,
+            ok=None,
+        ),
+    ]
     ratio = med["import-only"] / med["1+1"]
-    rows.append(dict(name="import-only notebook / 1+1 notebook", value=round(ratio, 2), unit="ratio",
-                     budget=IMPORT_BUDGET, ok=ratio <= IMPORT_BUDGET))
+    rows.append(
+        dict(
+            name="import-only notebook / 1+1 notebook",
+            value=round(ratio, 2),
+            unit="ratio",
+            budget=IMPORT_BUDGET,
+            ok=ratio <= IMPORT_BUDGET,
+        )
+    )
     for name in (n_ for n_ in notebooks if n_ not in ("1+1", "import-only")):
-        rows.append(dict(name=f"{name}, Run All in a fresh kernel ({n})", value=round(med[name], 2), unit="s",
-                         budget=None, ok=None))
+        rows.append(
+            dict(
+                name=f"{name}, Run All in a fresh kernel ({n})",
+                value=round(med[name], 2),
+                unit="s",
+                budget=None,
+                ok=None,
+            )
+        )
         ratio = med[name] / med["import-only"]
-        rows.append(dict(name=f"{name} / import-only notebook", value=round(ratio, 2), unit="ratio",
-                         budget=LESSON_BUDGET, ok=ratio <= LESSON_BUDGET))
+        rows.append(
+            dict(
+                name=f"{name} / import-only notebook",
+                value=round(ratio, 2),
+                unit="ratio",
+                budget=LESSON_BUDGET,
+                ok=ratio <= LESSON_BUDGET,
+            )
+        )
     return rows
 
 

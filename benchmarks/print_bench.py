@@ -10,6 +10,7 @@
 ``--quick`` (the test suite): one lesson (the first), its three A4 PDFs, no reader and no
 slides, into a temporary folder (``_build/print`` and the PDFs the site links are untouched).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,12 +31,19 @@ def _row(name, value, unit, budget=None, ok=None):
 def _timed(args: list[str]) -> float:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_")}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "publish.print", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish.print", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     took = time.perf_counter() - started
     if done.returncode != 0:
-        raise RuntimeError(f"python -m publish.print failed ({done.returncode}):\n{done.stdout[-3000:]}\n"
-                           f"{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"python -m publish.print failed ({done.returncode}):\n{done.stdout[-3000:]}\n"
+            f"{done.stderr[-3000:]}"
+        )
     return took
 
 
@@ -51,13 +59,25 @@ def _rows(out: Path, took: float, label: str) -> list[dict]:
 def run(quick: bool = False) -> list[dict]:
     if not quick:
         from publish.print.build import OUT
+
         return _rows(OUT, _timed([]), "whole course, every PDF and the reader")
     from publish.print.lessons import discover
 
     first = discover()[0].stem
     with tempfile.TemporaryDirectory(prefix="course-print-") as tmp:
-        took = _timed(["--lessons", first, "--kinds", "student", "worksheet", "teacher", "--no-reader",
-                       "--out", tmp])
+        took = _timed(
+            [
+                "--lessons",
+                first,
+                "--kinds",
+                "student",
+                "worksheet",
+                "teacher",
+                "--no-reader",
+                "--out",
+                tmp,
+            ]
+        )
         return _rows(Path(tmp), took, f"one lesson ({first}), three PDFs")
 
 

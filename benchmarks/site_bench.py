@@ -24,6 +24,7 @@
 only the pages of ``QUICK_PAGES`` (the home page, a lesson with the world map, the lesson with
 the most charts): the suite opens every page in ``tests/test_site.py`` anyway.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,7 +64,9 @@ def _local_file(site: Path, url: str) -> Path | None:
     return f if f.is_file() else None
 
 
-def _loads(browser, base: str, site: Path, page_name: str, replace=None) -> tuple[set[Path], float | None]:
+def _loads(
+    browser, base: str, site: Path, page_name: str, replace=None
+) -> tuple[set[Path], float | None]:
     """Files the page loads (from a fresh context, nothing cached) and its first-chart time in ms,
     as a reader's browser loads it: the browser is offline by itself (``chromium(offline=True)``),
     no request is intercepted, except the files of ``replace`` (URL glob -> local file)."""
@@ -95,8 +98,14 @@ def _nbconvert_html(lesson: Path) -> str:
     from publish import common
 
     nb = common.execute_cached(common.read(lesson), lesson, cwd=lesson.parent)
-    inline = "<script>" + common.plotly_js().read_text(encoding="utf-8") + "</script>" \
-             + "<script>" + geo_assets_js() + "</script>"
+    inline = (
+        "<script>"
+        + common.plotly_js().read_text(encoding="utf-8")
+        + "</script>"
+        + "<script>"
+        + geo_assets_js()
+        + "</script>"
+    )
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             html = out.get("data", {}).get("text/html")
@@ -112,8 +121,16 @@ def _nbconvert_html(lesson: Path) -> str:
 
 def _source_copy(target: Path) -> Path:
     """The repository's files (tracked, or new and not ignored) as they are in the work tree."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listed):
         src = ROOT / rel
         if src.is_file():
@@ -129,11 +146,15 @@ def _source_copy(target: Path) -> Path:
 def _timed_build(copy: Path, env: dict) -> float:
     """``python -m publish.site`` in ``copy``, in a new process; its wall time in seconds."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "publish.site"], cwd=copy, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish.site"], cwd=copy, env=env, capture_output=True, text=True
+    )
     took = time.perf_counter() - started
     if done.returncode != 0:
-        raise RuntimeError(f"python -m publish.site failed ({done.returncode}):\n{done.stdout[-3000:]}\n"
-                           f"{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"python -m publish.site failed ({done.returncode}):\n{done.stdout[-3000:]}\n"
+            f"{done.stderr[-3000:]}"
+        )
     return took
 
 
@@ -153,10 +174,22 @@ def _run_full(tmp: Path) -> list[dict]:
     env["XDG_CACHE_HOME"] = str(tmp / "cache")  # no validation stamps from earlier runs
     scratch = _timed_build(copy, env)
     rebuild = _timed_build(copy, env)
-    rows = [_row("site.build from scratch (every lesson executed, new process)", round(scratch, 1), "s",
-                 SCRATCH_BUDGET_S, scratch <= SCRATCH_BUDGET_S),
-            _row("site.rebuild, nothing changed (new process)", round(rebuild, 1), "s", REBUILD_BUDGET_S,
-                 rebuild <= REBUILD_BUDGET_S)]
+    rows = [
+        _row(
+            "site.build from scratch (every lesson executed, new process)",
+            round(scratch, 1),
+            "s",
+            SCRATCH_BUDGET_S,
+            scratch <= SCRATCH_BUDGET_S,
+        ),
+        _row(
+            "site.rebuild, nothing changed (new process)",
+            round(rebuild, 1),
+            "s",
+            REBUILD_BUDGET_S,
+            rebuild <= REBUILD_BUDGET_S,
+        ),
+    ]
     return rows + _measure_pages(copy / "_build" / "site", REPEATS, compare=True)
 
 
@@ -165,15 +198,26 @@ def _run_quick() -> list[dict]:
 
     started = time.perf_counter()
     site_build.build(SITE)
-    rows = [_row("site.build (incremental, as make site)", round(time.perf_counter() - started, 1), "s")]
+    rows = [
+        _row("site.build (incremental, as make site)", round(time.perf_counter() - started, 1), "s")
+    ]
     env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_")}
     rebuild = _timed_build(ROOT, env)
-    rows.append(_row("site.rebuild, nothing changed (new process)", round(rebuild, 1), "s", REBUILD_BUDGET_S,
-                     rebuild <= REBUILD_BUDGET_S))
+    rows.append(
+        _row(
+            "site.rebuild, nothing changed (new process)",
+            round(rebuild, 1),
+            "s",
+            REBUILD_BUDGET_S,
+            rebuild <= REBUILD_BUDGET_S,
+        )
+    )
     return rows + _measure_pages(SITE, QUICK_REPEATS, compare=False, only=QUICK_PAGES)
 
 
-def _measure_pages(site: Path, repeats: int, compare: bool, only: tuple[str, ...] = ("",)) -> list[dict]:
+def _measure_pages(
+    site: Path, repeats: int, compare: bool, only: tuple[str, ...] = ("",)
+) -> list[dict]:
     from publish.browser import chromium, serve_in_process
 
     rows = []
@@ -194,22 +238,42 @@ def _measure_pages(site: Path, repeats: int, compare: bool, only: tuple[str, ...
                 users[f].add(name)
         shared = {f for f, who in users.items() if len(who) > 1}
         shared_bytes = sum(f.stat().st_size for f in shared)
-        own_bytes = {name: sum(f.stat().st_size for f in loads[name] if f not in shared) for name in pages}
+        own_bytes = {
+            name: sum(f.stat().st_size for f in loads[name] if f not in shared) for name in pages
+        }
         lessons = [n for n in pages if n.startswith("notebooks/")]
         heaviest = max(lessons, key=own_bytes.get, default=None)
         for name in pages:
             lesson = name in lessons
             kb = round(own_bytes[name] / 1024, 1)
-            rows.append(_row(f"site.{name}.own_bytes", kb, "KB", PAGE_BUDGET_KB if lesson else None,
-                             (kb <= PAGE_BUDGET_KB) if lesson else None))
+            rows.append(
+                _row(
+                    f"site.{name}.own_bytes",
+                    kb,
+                    "KB",
+                    PAGE_BUDGET_KB if lesson else None,
+                    (kb <= PAGE_BUDGET_KB) if lesson else None,
+                )
+            )
             if first.get(name):
                 ms = round(statistics.median(first[name]))
                 label = " (the heaviest lesson page)" if name == heaviest else ""
-                rows.append(_row(f"site.{name}.first_chart{label}, median of {len(first[name])}", ms, "ms",
-                                 FIRST_CHART_BUDGET_MS if lesson else None,
-                                 (ms <= FIRST_CHART_BUDGET_MS) if lesson else None))
-        rows.append(_row("site.shared_bytes (plotly.js, maps, theme; once per site)",
-                         round(shared_bytes / 1024, 1), "KB"))
+                rows.append(
+                    _row(
+                        f"site.{name}.first_chart{label}, median of {len(first[name])}",
+                        ms,
+                        "ms",
+                        FIRST_CHART_BUDGET_MS if lesson else None,
+                        (ms <= FIRST_CHART_BUDGET_MS) if lesson else None,
+                    )
+                )
+        rows.append(
+            _row(
+                "site.shared_bytes (plotly.js, maps, theme; once per site)",
+                round(shared_bytes / 1024, 1),
+                "KB",
+            )
+        )
         total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
         rows.append(_row("site.total_bytes (whole site)", round(total / 2**20, 2), "MB"))
         if not compare:
@@ -220,8 +284,13 @@ def _measure_pages(site: Path, repeats: int, compare: bool, only: tuple[str, ...
         full = {"**/_static/plotly.min.js*": plotly_js()}
         for name in [n for n in pages if first.get(n)]:
             times = [_loads(browser, base, site, name, replace=full)[1] for _ in range(repeats)]
-            rows.append(_row(f"site.{name}.first_chart with the full plotly.min.js (comparison)",
-                             round(statistics.median(times)), "ms"))
+            rows.append(
+                _row(
+                    f"site.{name}.first_chart with the full plotly.min.js (comparison)",
+                    round(statistics.median(times)),
+                    "ms",
+                )
+            )
 
         # the same lessons through plain nbconvert, in the same run
         with tempfile.TemporaryDirectory() as tmp:
@@ -238,8 +307,13 @@ def _measure_pages(site: Path, repeats: int, compare: bool, only: tuple[str, ...
                 own_kb = own_bytes[name] / 1024
                 rows.append(_row(f"nbconvert.{lesson.stem}.bytes", nb_kb, "KB"))
                 if own_kb:
-                    rows.append(_row(f"nbconvert.{lesson.stem}.ratio (nbconvert / site own bytes)",
-                                     round(nb_kb / own_kb, 1), "x"))
+                    rows.append(
+                        _row(
+                            f"nbconvert.{lesson.stem}.ratio (nbconvert / site own bytes)",
+                            round(nb_kb / own_kb, 1),
+                            "x",
+                        )
+                    )
     return rows
 
 

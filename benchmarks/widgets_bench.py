@@ -1,5 +1,6 @@
 """Python-side time from a control change to the FigureWidget updated, per explorer,
 beside the time to rebuild the same figure from scratch (budget: median <= 20 ms)."""
+
 from __future__ import annotations
 
 import itertools
@@ -29,7 +30,9 @@ def _time_changes(box, name: str, changes: int = CHANGES) -> list[float]:
         if value == control.value:
             continue
         start = time.perf_counter()
-        control.value = value  # observers run synchronously: handler -> batch_update -> figure updated
+        control.value = (
+            value  # observers run synchronously: handler -> batch_update -> figure updated
+        )
         times.append((time.perf_counter() - start) * 1000)
     return times
 
@@ -44,16 +47,36 @@ def _time_rebuild(make, rebuilds: int = REBUILDS) -> list[float]:
 
 
 CASES = [
-    ("casualty explorer: conflict", lambda: explorers.casualty_explorer("khalkhin_gol", mode="live"), "conflict",
-     lambda: charts.casualty_chart("khalkhin_gol")),
-    ("deployment explorer: date slider", lambda: explorers.deployment_explorer("khalkhin_gol", mode="live"), "date",
-     lambda: charts.deployment_map("khalkhin_gol", controls=False)),
-    ("treaty explorer: party", lambda: explorers.treaty_explorer(mode="live"), "party",
-     lambda: charts.treaty_timeline(controls=False)),
-    ("territory explorer: year slider", lambda: explorers.territory_explorer(1905, mode="live"), "year",
-     lambda: charts.territory_map(1905)),
-    ("era overview: era", lambda: explorers.era_overview("border_wars", mode="live"), "era",
-     lambda: charts.event_timeline("border_wars")),
+    (
+        "casualty explorer: conflict",
+        lambda: explorers.casualty_explorer("khalkhin_gol", mode="live"),
+        "conflict",
+        lambda: charts.casualty_chart("khalkhin_gol"),
+    ),
+    (
+        "deployment explorer: date slider",
+        lambda: explorers.deployment_explorer("khalkhin_gol", mode="live"),
+        "date",
+        lambda: charts.deployment_map("khalkhin_gol", controls=False),
+    ),
+    (
+        "treaty explorer: party",
+        lambda: explorers.treaty_explorer(mode="live"),
+        "party",
+        lambda: charts.treaty_timeline(controls=False),
+    ),
+    (
+        "territory explorer: year slider",
+        lambda: explorers.territory_explorer(1905, mode="live"),
+        "year",
+        lambda: charts.territory_map(1905),
+    ),
+    (
+        "era overview: era",
+        lambda: explorers.era_overview("border_wars", mode="live"),
+        "era",
+        lambda: charts.event_timeline("border_wars"),
+    ),
 ]
 
 
@@ -64,9 +87,22 @@ def run(quick: bool = False) -> list[dict]:
         box = make_box()
         changes = _time_changes(box, control, n_changes)
         median = statistics.median(changes)
-        rows.append(dict(name=f"widget change, {label} (median of {len(changes)})", value=round(median, 2), unit="ms",
-                         budget=BUDGET_MS, ok=median <= BUDGET_MS))
-        rows.append(dict(name=f"rebuild from scratch, {label} (median of {n_rebuilds})",
-                         value=round(statistics.median(_time_rebuild(rebuild, n_rebuilds)), 2), unit="ms",
-                         budget=None, ok=None))
+        rows.append(
+            dict(
+                name=f"widget change, {label} (median of {len(changes)})",
+                value=round(median, 2),
+                unit="ms",
+                budget=BUDGET_MS,
+                ok=median <= BUDGET_MS,
+            )
+        )
+        rows.append(
+            dict(
+                name=f"rebuild from scratch, {label} (median of {n_rebuilds})",
+                value=round(statistics.median(_time_rebuild(rebuild, n_rebuilds)), 2),
+                unit="ms",
+                budget=None,
+                ok=None,
+            )
+        )
     return rows

@@ -4,6 +4,7 @@ Clicking it logs the student in, clones the course into their home folder the fi
 folder named ``russo-japanese-course``), merges the teacher's changes on every later click
 (never overwriting the student's own edits) and opens the course index in JupyterLab.
 """
+
 from __future__ import annotations
 
 import sys
@@ -12,10 +13,21 @@ from urllib.parse import urlencode
 TARGET = "russo-japanese-course"
 
 
-def pull_link(hub: str, repo: str, branch: str = "main", target: str = TARGET,
-              open_path: str = "notebooks/index.ipynb") -> str:
-    query = urlencode({"repo": repo, "branch": branch, "targetpath": target,
-                       "urlpath": f"lab/tree/{target}/{open_path}"})
+def pull_link(
+    hub: str,
+    repo: str,
+    branch: str = "main",
+    target: str = TARGET,
+    open_path: str = "notebooks/index.ipynb",
+) -> str:
+    query = urlencode(
+        {
+            "repo": repo,
+            "branch": branch,
+            "targetpath": target,
+            "urlpath": f"lab/tree/{target}/{open_path}",
+        }
+    )
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

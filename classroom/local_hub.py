@@ -16,6 +16,7 @@ What a school runs, scaled down to one machine:
 
 Everything binds to 127.0.0.1 and everything started is stopped on exit, by process id.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -53,18 +54,28 @@ class HubError(RuntimeError):
 def _run(cmd: list, **kwargs) -> subprocess.CompletedProcess:
     result = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kwargs)
     if result.returncode:
-        raise HubError(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise HubError(
+            f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
     return result
 
 
 def ensure_proxy() -> Path:
-    """configurable-http-proxy from npm, installed once into _build/hub-proxy from the pinned lock."""
+    """configurable-http-proxy from npm, installed once into _build/hub-proxy from the pinned
+    lock.
+    """
     wanted = (PROXY_SRC / "package-lock.json").read_bytes()
-    if PROXY_BIN.exists() and (PROXY_DIR / "package-lock.json").exists() \
-            and (PROXY_DIR / "package-lock.json").read_bytes() == wanted:
+    if (
+        PROXY_BIN.exists()
+        and (PROXY_DIR / "package-lock.json").exists()
+        and (PROXY_DIR / "package-lock.json").read_bytes() == wanted
+    ):
         return PROXY_BIN
     if not shutil.which("npm"):
-        raise HubError("npm is needed once to install configurable-http-proxy (apt-get install npm)")
+        raise HubError(
+            "npm is needed once to install configurable-http-proxy (apt-get install npm)"
+        )
     PROXY_DIR.mkdir(parents=True, exist_ok=True)
     for name in ("package.json", "package-lock.json"):
         shutil.copy(PROXY_SRC / name, PROXY_DIR / name)
@@ -75,7 +86,9 @@ def ensure_proxy() -> Path:
 def snapshot(dest: Path) -> Path:
     """A git repository (branch main) holding the working tree as it is now, tracked and new
     files alike, ignored ones left out: what the teacher's repository would serve."""
-    files = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT).stdout
+    files = _run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT
+    ).stdout
     dest.mkdir(parents=True)
     for rel in filter(None, files.split("\0")):
         src = ROOT / rel
@@ -100,7 +113,20 @@ def teacher_commit(repo: Path, changes: dict[str, str], message: str) -> None:
 
 def build_wheel(src: Path, out: Path) -> Path:
     """The course wheel, built from ``src`` offline with the lock's setuptools."""
-    _run([UV, "build", "--wheel", "--no-build-isolation", "--python", sys.executable, "-o", out, src], cwd=src)
+    _run(
+        [
+            UV,
+            "build",
+            "--wheel",
+            "--no-build-isolation",
+            "--python",
+            sys.executable,
+            "-o",
+            out,
+            src,
+        ],
+        cwd=src,
+    )
     wheels = sorted(out.glob("russo_japanese_course-*.whl"))
     if not wheels:
         raise HubError(f"no wheel in {out}")
@@ -204,9 +230,9 @@ c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.services = [{{"name": "course-test", "api_token": {self.token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
                              "scopes": ["admin:users", "admin:servers", "tokens", "access:servers"]}}]
-"""
+"""  # noqa: E501 (embedded JS/CSS/template text)
 
-    def __enter__(self) -> "LocalHub":
+    def __enter__(self) -> LocalHub:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.homes.mkdir(exist_ok=True)
         (self.workdir / "jupyterhub_config.py").write_text(self.config())
@@ -215,7 +241,12 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         self.log = open(self.workdir / "jupyterhub.log", "w")
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "jupyterhub"), "-f", "jupyterhub_config.py"],
-            cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=self.workdir,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             self._wait_ready(60)
         except BaseException:
@@ -225,10 +256,13 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
 
     def _wait_ready(self, timeout: float) -> None:
         import urllib.request
+
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise HubError(f"jupyterhub exited ({self.process.returncode}); log:\n{self.log_text()}")
+                raise HubError(
+                    f"jupyterhub exited ({self.process.returncode}); log:\n{self.log_text()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/hub/api/", timeout=2) as r:
                     if r.status == 200:
@@ -257,7 +291,9 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
             return
         self._remember_children()
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # the hub stops the servers and the proxy it started
+            self.process.send_signal(
+                signal.SIGTERM
+            )  # the hub stops the servers and the proxy it started
             try:
                 self.process.wait(30)
             except subprocess.TimeoutExpired:
@@ -276,11 +312,26 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         return [p for p in self._seen.values() if _alive(p)]
 
     # -- the hub's REST API -------------------------------------------------------------
-    async def request(self, method: str, path: str, body=None, token: str | None = None,
-                      timeout: float = 120, raw: bool = False):
-        req = HTTPRequest(self.url + path, method=method, headers={"Authorization": f"token {token or self.token}"},
-                          body=None if body is None else (body if isinstance(body, (str, bytes)) else json.dumps(body)),
-                          allow_nonstandard_methods=True, request_timeout=timeout, follow_redirects=False)
+    async def request(
+        self,
+        method: str,
+        path: str,
+        body=None,
+        token: str | None = None,
+        timeout: float = 120,
+        raw: bool = False,
+    ):
+        req = HTTPRequest(
+            self.url + path,
+            method=method,
+            headers={"Authorization": f"token {token or self.token}"},
+            body=None
+            if body is None
+            else (body if isinstance(body, (str, bytes)) else json.dumps(body)),
+            allow_nonstandard_methods=True,
+            request_timeout=timeout,
+            follow_redirects=False,
+        )
         resp = await self._client().fetch(req, raise_error=False)
         if raw:
             return resp
@@ -302,8 +353,9 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         await self.request("POST", "/hub/api/users", {"usernames": names})
         tokens = {}
         for name in names:
-            made = await self.request("POST", f"/hub/api/users/{name}/tokens",
-                                      {"note": "course test", "expires_in": 3600})
+            made = await self.request(
+                "POST", f"/hub/api/users/{name}/tokens", {"note": "course test", "expires_in": 3600}
+            )
             tokens[name] = made["token"]
         return tokens
 
@@ -329,8 +381,11 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         self._remember_children()
         for p in self._seen.values():
             try:
-                if _alive(p) and p.environ().get("JUPYTERHUB_USER") == name \
-                        and any("jupyterhub-singleuser" in part for part in p.cmdline()):
+                if (
+                    _alive(p)
+                    and p.environ().get("JUPYTERHUB_USER") == name
+                    and any("jupyterhub-singleuser" in part for part in p.cmdline())
+                ):
                     return p
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
@@ -352,17 +407,26 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         """A browser-like session (cookies, redirects) logged in through the hub's login form,
         for pages the hub serves only to a logged-in browser, such as an nbgitpuller link."""
         import requests
+
         session = requests.Session()
         session.get(f"{self.url}/hub/login", timeout=60).raise_for_status()
-        form = {"username": name, "password": "any (DummyAuthenticator)", "_xsrf": session.cookies.get("_xsrf", "")}
+        form = {
+            "username": name,
+            "password": "any (DummyAuthenticator)",
+            "_xsrf": session.cookies.get("_xsrf", ""),
+        }
         session.post(f"{self.url}/hub/login", data=form, timeout=60).raise_for_status()
         return session
 
     # -- one student's server, with that student's token ---------------------------------
-    async def pull(self, name: str, token: str, repo: str, targetpath: str, branch: str = "main") -> str:
+    async def pull(
+        self, name: str, token: str, repo: str, targetpath: str, branch: str = "main"
+    ) -> str:
         """What an nbgitpuller link does: clone (first time) or merge the teacher's changes."""
         query = urlencode({"repo": repo, "branch": branch, "targetpath": targetpath})
-        resp = await self.request("GET", f"/user/{name}/git-pull/api?{query}", token=token, raw=True, timeout=300)
+        resp = await self.request(
+            "GET", f"/user/{name}/git-pull/api?{query}", token=token, raw=True, timeout=300
+        )
         text = resp.body.decode(errors="replace") if resp.body else str(resp.error)
         events = [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")]
         if resp.code != 200 or not events or events[-1].get("phase") != "finished":
@@ -370,45 +434,82 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         return "".join(e.get("output", "") for e in events)
 
     async def read_notebook(self, name: str, token: str, path: str) -> nbformat.NotebookNode:
-        model = await self.request("GET", f"/user/{name}/api/contents/{quote(path)}?type=notebook&content=1", token=token)
+        model = await self.request(
+            "GET", f"/user/{name}/api/contents/{quote(path)}?type=notebook&content=1", token=token
+        )
         return nbformat.from_dict(model["content"])
 
     async def save_notebook(self, name: str, token: str, path: str, nb) -> None:
-        await self.request("PUT", f"/user/{name}/api/contents/{quote(path)}",
-                           {"type": "notebook", "format": "json", "content": nb}, token=token)
+        await self.request(
+            "PUT",
+            f"/user/{name}/api/contents/{quote(path)}",
+            {"type": "notebook", "format": "json", "content": nb},
+            token=token,
+        )
 
     async def rename(self, name: str, token: str, path: str, new_path: str) -> None:
-        await self.request("PATCH", f"/user/{name}/api/contents/{quote(path)}", {"path": new_path}, token=token)
+        await self.request(
+            "PATCH", f"/user/{name}/api/contents/{quote(path)}", {"path": new_path}, token=token
+        )
 
     async def exists(self, name: str, token: str, path: str) -> bool:
-        resp = await self.request("GET", f"/user/{name}/api/contents/{quote(path)}?content=0", token=token, raw=True)
+        resp = await self.request(
+            "GET", f"/user/{name}/api/contents/{quote(path)}?content=0", token=token, raw=True
+        )
         return resp.code == 200
 
     async def kernelspecs(self, name: str, token: str) -> dict:
         return await self.request("GET", f"/user/{name}/api/kernelspecs", token=token)
 
-    async def run_notebook(self, name: str, token: str, path: str, kernel: str | None = None,
-                           cell_timeout: float = 180, shutdown: bool = True,
-                           max_cells: int | None = None) -> nbformat.NotebookNode:
+    async def run_notebook(
+        self,
+        name: str,
+        token: str,
+        path: str,
+        kernel: str | None = None,
+        cell_timeout: float = 180,
+        shutdown: bool = True,
+        max_cells: int | None = None,
+    ) -> nbformat.NotebookNode:
         """Open ``path`` in a new session of the student's server, run every code cell in its
         kernel over the websocket (as JupyterLab's Run All does), store the outputs in the
         notebook and save it. ``kernel`` defaults to the one the notebook names; ``max_cells``
         runs only the first code cells."""
         nb = await self.read_notebook(name, token, path)
         kernel = kernel or nb.metadata.get("kernelspec", {}).get("name", "python3")
-        session = await self.request("POST", f"/user/{name}/api/sessions", token=token,
-                                     body={"path": path, "type": "notebook", "name": Path(path).name,
-                                           "kernel": {"name": kernel}})
+        session = await self.request(
+            "POST",
+            f"/user/{name}/api/sessions",
+            token=token,
+            body={
+                "path": path,
+                "type": "notebook",
+                "name": Path(path).name,
+                "kernel": {"name": kernel},
+            },
+        )
         kid = session["kernel"]["id"]
-        ws_url = self.url.replace("http", "ws", 1) + f"/user/{name}/api/kernels/{kid}/channels?session_id={uuid.uuid4().hex}"
-        # the server answers the websocket once the kernel is up, which takes a while on a busy machine
-        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"},
-                                                 connect_timeout=cell_timeout, request_timeout=cell_timeout),
-                                     max_message_size=256 * 2**20)
+        ws_url = (
+            self.url.replace("http", "ws", 1)
+            + f"/user/{name}/api/kernels/{kid}/channels?session_id={uuid.uuid4().hex}"
+        )
+        # the server answers the websocket once the kernel is up, which takes a while on a busy
+        # machine
+        ws = await websocket_connect(
+            HTTPRequest(
+                ws_url,
+                headers={"Authorization": f"token {token}"},
+                connect_timeout=cell_timeout,
+                request_timeout=cell_timeout,
+            ),
+            max_message_size=256 * 2**20,
+        )
         try:
             code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
             for cell in code[:max_cells]:
-                cell.outputs, cell.execution_count = await _execute(ws, cell.source, name, cell_timeout)
+                cell.outputs, cell.execution_count = await _execute(
+                    ws, cell.source, name, cell_timeout
+                )
                 if any(o.output_type == "error" for o in cell.outputs):
                     break  # as Run All does: stop at the first error
         finally:
@@ -421,12 +522,32 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
 
 async def _execute(ws, code: str, username: str, timeout: float):
     msg_id = uuid.uuid4().hex
-    await ws.write_message(json.dumps({
-        "header": {"msg_id": msg_id, "username": username, "session": uuid.uuid4().hex, "msg_type": "execute_request",
-                   "version": "5.3", "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True}}))
+    await ws.write_message(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "username": username,
+                    "session": uuid.uuid4().hex,
+                    "msg_type": "execute_request",
+                    "version": "5.3",
+                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "buffers": [],
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     outputs, count, idle, replied = [], None, False, False
     deadline = time.monotonic() + timeout
     while not (idle and replied):

@@ -5,6 +5,7 @@ and runs Sphinx on them with this configuration (``-c docs``). Every asset a pag
 served from the site itself: plotly.js once for the whole site, the offline base maps of the
 geo charts, the theme's own fonts and icons; nothing is requested from any other host.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,7 +45,7 @@ myst_heading_anchors = 3
 nb_execution_mode = "cache"
 nb_execution_cache_path = EXEC_CACHE
 nb_execution_timeout = common.CELL_TIMEOUT
-nb_execution_raise_on_error = True     # a cell error fails the build
+nb_execution_raise_on_error = True  # a cell error fails the build
 nb_execution_show_tb = True
 nb_execution_allow_errors = False
 nb_merge_streams = True

@@ -1,5 +1,6 @@
 """Dates as each side wrote them: the Julian calendar (Russia to February 1918) and
 Japanese era years (nengō), computed from the Gregorian dates the data stores."""
+
 from __future__ import annotations
 
 import bisect
@@ -24,7 +25,11 @@ def to_julian(day) -> tuple[int, int, int]:
     year_part = (4 * c + 3) // 1461
     e = c - (1461 * year_part) // 4
     m = (5 * e + 2) // 153
-    return year_part - 4800 + (m + 2) // 12, m + 3 - 12 * ((m + 2) // 12), e - (153 * m + 2) // 5 + 1
+    return (
+        year_part - 4800 + (m + 2) // 12,
+        m + 3 - 12 * ((m + 2) // 12),
+        e - (153 * m + 2) // 5 + 1,
+    )
 
 
 def julian_label(day) -> str:
@@ -44,14 +49,16 @@ def japanese_era(day) -> tuple[str, str, int]:
     ts = pd.Timestamp(day)
     i = bisect.bisect_right(starts, ts) - 1
     if i < 0:
-        raise ValueError(f"{ts.date()} is before the first era in japanese_eras.csv ({starts[0].date()})")
+        raise ValueError(
+            f"{ts.date()} is before the first era in japanese_eras.csv ({starts[0].date()})"
+        )
     name, name_ja = names[i]
     return name, name_ja, ts.year - starts[i].year + 1
 
 
 def _era_starts():
     eras = data.peek("japanese_eras").sort_values("start_date")
-    return list(eras["start_date"]), list(zip(eras["era_name"], eras["name_ja"]))
+    return list(eras["start_date"]), list(zip(eras["era_name"], eras["name_ja"], strict=False))
 
 
 def japanese_label(day) -> str:

@@ -3,6 +3,7 @@
 The description (what the chart shows, in words) serves screen readers and anyone who
 cannot see colour or hover; the website prints it under every chart.
 """
+
 from __future__ import annotations
 
 import html
@@ -20,4 +21,9 @@ def show(obj) -> None:
     if isinstance(fig, (go.Figure, go.FigureWidget)):
         text = describe(fig)
         if text:
-            display(HTML(f'<p class="chart-description"><strong>What this chart shows:</strong> {html.escape(text)}</p>'))
+            display(
+                HTML(
+                    f'<p class="chart-description"><strong>What this chart '
+                    f"shows:</strong> {html.escape(text)}</p>"
+                )
+            )

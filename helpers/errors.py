@@ -3,6 +3,7 @@
 A teacher who breaks a CSV in a spreadsheet must learn where (file, row, column) and how
 to fix it, never see a pandas traceback, so loaders collect ``Problem``s and raise once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -10,13 +10,16 @@ to the running notebook first (the kernel's working folder): on a hub that is th
 copy pulled by nbgitpuller, which matches the notebook even when the installed package is
 older or newer.
 """
+
 from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
 
 PACKAGE = Path(str(files(__package__)))  # site-packages/helpers, or the checkout's helpers/
-CHECKOUT = Path(__file__).resolve().parent.parent  # the repository top, when running from a checkout
+CHECKOUT = (
+    Path(__file__).resolve().parent.parent
+)  # the repository top, when running from a checkout
 
 
 def data_dir() -> Path:
@@ -44,8 +47,10 @@ def notebook_file(kind: str, name: str) -> Path:
         if (folder / name).is_file():
             return folder / name
     have = sorted({p.name for folder in searched if folder.is_dir() for p in folder.glob("*.json")})
-    raise FileNotFoundError(f"no {kind} file {name} next to this notebook ({searched[0]}) or in the course package "
-                            f"({searched[1]}); available: {', '.join(have) or 'none'}")
+    raise FileNotFoundError(
+        f"no {kind} file {name} next to this notebook ({searched[0]}) or in the course package "
+        f"({searched[1]}); available: {', '.join(have) or 'none'}"
+    )
 
 
 def lesson_notebook_exists(notebook: str) -> bool:

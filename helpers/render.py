@@ -7,6 +7,7 @@ whose controls are plotly's own (dropdowns, sliders, animation frames). The defa
 Maps never fetch a base map from a CDN: the Natural Earth topojson shipped in
 ``helpers/assets/topojson`` is handed to plotly.js as ``window.PlotlyGeoAssets``.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -15,7 +16,7 @@ import json
 import os
 import sys
 import types
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import plotly.io as pio
@@ -26,8 +27,12 @@ ENV_VAR = "COURSE_RENDER_MODE"
 TOPOJSON_DIR = Path(__file__).parent / "assets" / "topojson"
 # A relative URL: if the shipped assets were ever missing, plotly asks the page's own host,
 # never the CDN it uses by default.
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": "topojson/",
-                 "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "topojsonURL": "topojson/",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
 
 
 def default_mode() -> str:
@@ -49,17 +54,22 @@ def geo_maps() -> list[str]:
     return sorted(p.stem for p in TOPOJSON_DIR.glob("*.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def geo_assets_js(names: tuple[str, ...] | None = None) -> str:
     """JavaScript that gives plotly.js the shipped base maps (``names``, default all), so geo
     charts need no network."""
     # The files are compact JSON already: embedded as they are, not parsed and re-serialised
     # (1.1 MB; parsing and dumping it took a third of every lesson's setup()).
-    maps = ",".join(f"{json.dumps(name)}:{(TOPOJSON_DIR / f'{name}.json').read_text(encoding='utf-8').strip()}"
-                    for name in (geo_maps() if names is None else names))
+    maps = ",".join(
+        f"{json.dumps(name)}:{(TOPOJSON_DIR / f'{name}.json').read_text(encoding='utf-8').strip()}"
+        for name in (geo_maps() if names is None else names)
+    )
     # merged into what earlier scripts gave: a page may load its maps one file at a time
-    return ("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {}; window.PlotlyGeoAssets.topojson = "
-            "Object.assign(window.PlotlyGeoAssets.topojson || {}, {%s});" % maps)
+    return (
+        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {}; "
+        "window.PlotlyGeoAssets.topojson = "
+        f"Object.assign(window.PlotlyGeoAssets.topojson || {{}}, {{{maps}}});"
+    )
 
 
 class StaticPageRenderer(MimetypeRenderer):
@@ -68,11 +78,20 @@ class StaticPageRenderer(MimetypeRenderer):
 
     def to_mimebundle(self, fig_dict):
         import plotly.graph_objects as go
+
         fig = go.Figure(fig_dict)
-        html = pio.to_html(fig, include_plotlyjs=False, full_html=False, config=PLOTLY_CONFIG,
-                           default_width="100%", default_height=f"{fig.layout.height or 480}px")
-        return {"text/html": html,
-                "application/vnd.plotly.v1+json": {**fig.to_plotly_json(), "config": PLOTLY_CONFIG}}
+        html = pio.to_html(
+            fig,
+            include_plotlyjs=False,
+            full_html=False,
+            config=PLOTLY_CONFIG,
+            default_width="100%",
+            default_height=f"{fig.layout.height or 480}px",
+        )
+        return {
+            "text/html": html,
+            "application/vnd.plotly.v1+json": {**fig.to_plotly_json(), "config": PLOTLY_CONFIG},
+        }
 
 
 def _import_plotly_renderers() -> None:
@@ -90,7 +109,9 @@ def _import_plotly_renderers() -> None:
         installed = importlib.metadata.version("nbformat")
     except importlib.metadata.PackageNotFoundError:
         return  # plotly finds no nbformat either way
-    stand_in = types.ModuleType("nbformat", "nbformat's version; loads the real nbformat on other use")
+    stand_in = types.ModuleType(
+        "nbformat", "nbformat's version; loads the real nbformat on other use"
+    )
     stand_in.__version__ = installed
 
     def __getattr__(name):
@@ -121,24 +142,30 @@ def setup(course_version: str | None = None) -> None:
     JupyterLab's plotly.js the offline base maps (the website loads them as a shared file).
 
     ``course_version`` is the course version the notebook was written for; when it is not the
-    installed helpers' version, the cell's output says so and what to do (see ``helpers.version``)."""
+    installed helpers' version, the cell's output says so and what to do (see
+    ``helpers.version``).
+    """
     if course_version is not None:
         from IPython.display import display
 
         from .version import mismatch_bundle, mismatch_message
+
         message = mismatch_message(course_version)
         if message:
             display(mismatch_bundle(message), raw=True)
     configure_plotly()
     if default_mode() == "live":
         from IPython.display import HTML, display
+
         display(HTML(f"<script>{geo_assets_js()}</script>"), metadata={"tags": ["course-setup"]})
 
 
 def write_standalone_html(fig, path) -> Path:
     """One self-contained HTML file (plotly.js and base maps inlined) that works offline."""
     html = pio.to_html(fig, include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG)
-    html = html.replace("<head>", f"<head><meta charset='utf-8'><script>{geo_assets_js()}</script>", 1)
+    html = html.replace(
+        "<head>", f"<head><meta charset='utf-8'><script>{geo_assets_js()}</script>", 1
+    )
     path = Path(path)
     path.write_text(html, encoding="utf-8")
     return path

@@ -1,9 +1,11 @@
-"""One look for every chart: fixed colour per side, fonts for four scripts, source line, description.
+"""One look for every chart: fixed colour per side, fonts for four scripts, source line,
+description.
 
 Colours follow the Okabe-Ito and Paul Tol colour-blind-safe palettes; a side keeps its
 colour in every chart. Colour is never the only cue: traces are named, and perspectives
 also get a marker shape.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -12,39 +14,107 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 SIDE_COLOURS = {
-    "japan": "#D55E00", "russia": "#0072B2", "ussr": "#004488", "russian_federation": "#56B4E9",
-    "mongolia": "#009E73", "manchukuo": "#E69F00", "china": "#CC79A7", "usa": "#999933",
-    "uk": "#882255", "korea": "#44AA99", "white_russia": "#888888", "far_eastern_republic": "#332288",
-    "germany": "#555555", "france": "#AA4499", "italy": "#117733", "netherlands": "#DDAA33",
-    "czechoslovakia": "#6699CC", "other": "#BBBBBB",
+    "japan": "#D55E00",
+    "russia": "#0072B2",
+    "ussr": "#004488",
+    "russian_federation": "#56B4E9",
+    "mongolia": "#009E73",
+    "manchukuo": "#E69F00",
+    "china": "#CC79A7",
+    "usa": "#999933",
+    "uk": "#882255",
+    "korea": "#44AA99",
+    "white_russia": "#888888",
+    "far_eastern_republic": "#332288",
+    "germany": "#555555",
+    "france": "#AA4499",
+    "italy": "#117733",
+    "netherlands": "#DDAA33",
+    "czechoslovakia": "#6699CC",
+    "other": "#BBBBBB",
 }
 SIDE_NAMES = {
-    "japan": "Japan", "russia": "Russian Empire", "ussr": "Soviet Union", "russian_federation": "Russian Federation",
-    "mongolia": "Mongolia", "manchukuo": "Manchukuo", "china": "China", "usa": "United States", "uk": "Britain",
-    "korea": "Korea", "white_russia": "White Russian forces", "far_eastern_republic": "Far Eastern Republic",
-    "germany": "Germany", "france": "France", "italy": "Italy", "netherlands": "Netherlands",
-    "czechoslovakia": "Czechoslovak Legion", "other": "Other",
+    "japan": "Japan",
+    "russia": "Russian Empire",
+    "ussr": "Soviet Union",
+    "russian_federation": "Russian Federation",
+    "mongolia": "Mongolia",
+    "manchukuo": "Manchukuo",
+    "china": "China",
+    "usa": "United States",
+    "uk": "Britain",
+    "korea": "Korea",
+    "white_russia": "White Russian forces",
+    "far_eastern_republic": "Far Eastern Republic",
+    "germany": "Germany",
+    "france": "France",
+    "italy": "Italy",
+    "netherlands": "Netherlands",
+    "czechoslovakia": "Czechoslovak Legion",
+    "other": "Other",
 }
-PERSPECTIVE_SYMBOLS = {"japanese": "circle", "russian_soviet": "square", "chinese": "diamond", "korean": "pentagon",
-                       "mongolian": "hexagon", "american": "triangle-up", "british": "triangle-down", "ainu": "star", "other": "x"}
-PERSPECTIVE_NAMES = {"japanese": "Japanese", "russian_soviet": "Soviet/Russian", "chinese": "Chinese", "korean": "Korean",
-                     "mongolian": "Mongolian", "american": "American", "british": "British", "ainu": "Ainu", "other": "Other/international"}
-KIND_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#999933",
-                "#332288", "#44AA99", "#AA4499", "#117733", "#888888", "#DDAA33"]
-FONT = "Noto Sans, 'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', 'Microsoft YaHei', Arial, sans-serif"
+PERSPECTIVE_SYMBOLS = {
+    "japanese": "circle",
+    "russian_soviet": "square",
+    "chinese": "diamond",
+    "korean": "pentagon",
+    "mongolian": "hexagon",
+    "american": "triangle-up",
+    "british": "triangle-down",
+    "ainu": "star",
+    "other": "x",
+}
+PERSPECTIVE_NAMES = {
+    "japanese": "Japanese",
+    "russian_soviet": "Soviet/Russian",
+    "chinese": "Chinese",
+    "korean": "Korean",
+    "mongolian": "Mongolian",
+    "american": "American",
+    "british": "British",
+    "ainu": "Ainu",
+    "other": "Other/international",
+}
+KIND_COLOURS = [
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#882255",
+    "#999933",
+    "#332288",
+    "#44AA99",
+    "#AA4499",
+    "#117733",
+    "#888888",
+    "#DDAA33",
+]
+FONT = (
+    "Noto Sans, 'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', 'Microsoft "
+    "YaHei', Arial, sans-serif"
+)
 LANGUAGES = {"en": "English", "ja": "日本語", "ru": "Русский", "zh": "中文"}
 
-pio.templates["course"] = go.layout.Template(layout=go.Layout(
-    font=dict(family=FONT, size=14, color="#222222"),
-    title=dict(font=dict(size=19), x=0.01, xanchor="left"),
-    paper_bgcolor="white", plot_bgcolor="white",
-    xaxis=dict(showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False),
-    yaxis=dict(showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False),
-    legend=dict(bgcolor="rgba(255,255,255,0.85)", bordercolor="#CCCCCC", borderwidth=1),
-    hoverlabel=dict(font=dict(family=FONT, size=13)),
-    colorway=KIND_COLOURS,
-    margin=dict(l=70, r=30, t=80, b=100),
-))
+pio.templates["course"] = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=14, color="#222222"),
+        title=dict(font=dict(size=19), x=0.01, xanchor="left"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis=dict(
+            showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
+        ),
+        yaxis=dict(
+            showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
+        ),
+        legend=dict(bgcolor="rgba(255,255,255,0.85)", bordercolor="#CCCCCC", borderwidth=1),
+        hoverlabel=dict(font=dict(family=FONT, size=13)),
+        colorway=KIND_COLOURS,
+        margin=dict(l=70, r=30, t=80, b=100),
+    )
+)
 
 
 def side_colour(side: str) -> str:
@@ -53,7 +123,9 @@ def side_colour(side: str) -> str:
 
 
 def side_name(side: str) -> str:
-    """Display name of a side code; joint codes such as ``japan;russia`` read 'Japan + Russian Empire'."""
+    """Display name of a side code; joint codes such as ``japan;russia`` read 'Japan + Russian
+    Empire'.
+    """
     if ";" in side:
         return " + ".join(side_name(s) for s in side.split(";")) + " (joint)"
     return SIDE_NAMES.get(side, side.replace("_", " ").title())
@@ -68,8 +140,9 @@ def wrap_title(title: str) -> str:
     return wrap(title, TITLE_CHARS) if len(title) > TITLE_CHARS else title
 
 
-def finish(fig: go.Figure, title: str, sources: str, description: str, height: int = 520,
-           bottom: int = 100) -> go.Figure:
+def finish(
+    fig: go.Figure, title: str, sources: str, description: str, height: int = 520, bottom: int = 100
+) -> go.Figure:
     """Apply the course template, a title, a source line under the plot and the text description.
 
     The title is wrapped so it is never cut off and the height capped at ``MAX_HEIGHT``. The
@@ -81,12 +154,27 @@ def finish(fig: go.Figure, title: str, sources: str, description: str, height: i
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
     height = min(height, MAX_HEIGHT)
     # plotly anchors a multi-line title by its first line, so later lines would push it off the top
-    fig.update_layout(template="course", title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
-                      height=height, margin=dict(b=bottom, t=top),
-                      meta={"description": description, "sources": sources})
-    fig.add_annotation(text=wrap(f"Source: {sources}", 80), showarrow=False, xref="paper", yref="paper",
-                       x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
-                       align="left", font=dict(size=11, color="#555555"), name="source-line")
+    fig.update_layout(
+        template="course",
+        title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
+        height=height,
+        margin=dict(b=bottom, t=top),
+        meta={"description": description, "sources": sources},
+    )
+    fig.add_annotation(
+        text=wrap(f"Source: {sources}", 80),
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom + 8,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        font=dict(size=11, color="#555555"),
+        name="source-line",
+    )
     return fig
 
 
@@ -135,13 +223,20 @@ def describe(fig: go.Figure) -> str:
 def short_sources(ids, limit: int = 4) -> str:
     """A compact source line from source ids: authors and years from sources.csv."""
     from . import data
+
     src = data.load("sources").set_index("source_id")
     labels = []
     for sid in dict.fromkeys(ids):
         if sid not in src.index:
             continue
         row = src.loc[sid]
-        author = row["author"] if isinstance(row["author"], str) else row["publisher"] if isinstance(row["publisher"], str) else sid
+        author = (
+            row["author"]
+            if isinstance(row["author"], str)
+            else row["publisher"]
+            if isinstance(row["publisher"], str)
+            else sid
+        )
         labels.append(f"{author}{f' ({row.year})' if not _isna(row['year']) else ''}")
     more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
     return "; ".join(labels[:limit]) + more + ". Full list: lessons_data/sources.csv"
@@ -149,4 +244,5 @@ def short_sources(ids, limit: int = 4) -> str:
 
 def _isna(v) -> bool:
     import pandas as pd
+
     return v is None or bool(pd.isna(v))

@@ -5,7 +5,7 @@ holds the whole of Eurasia's coastline in one polygon: a slider on a map waited 
 redraw for land it never shows. Clipped to ``BOX`` (every regional map of the course with room
 to pan), the same map redraws in a fraction of that. plotly.js chooses a base map by the geo
 scope's name, so the clipped map is shipped as ``asia_50m.json`` and regional maps use scope
-``asia`` (``helpers/charts/_common.geo_layout``). Maps wider than the box draw the 1:110m world,
+``asia`` (``helpers/charts/common.geo_layout``). Maps wider than the box draw the 1:110m world,
 which is plenty at that scale; the 1:50m world is only this script's input, not shipped.
 
     python -m publish.basemap          # rewrites helpers/assets/topojson/asia_50m.json
@@ -14,15 +14,18 @@ Polygons (land, lakes) are clipped as areas; borders, coastlines and rivers as l
 border is drawn along the cut. Edges along the cut are densified, because plotly.js joins two
 points by a great circle, which would bulge away from the box's parallels.
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from helpers.charts._common import REGIONAL_BASEMAP
+from helpers.charts.common import REGIONAL_BASEMAP
 
 SOURCE = Path(__file__).resolve().parent / "natural_earth" / "world_50m.json"
-TARGET = Path(__file__).resolve().parent.parent / "helpers" / "assets" / "topojson" / "asia_50m.json"
+TARGET = (
+    Path(__file__).resolve().parent.parent / "helpers" / "assets" / "topojson" / "asia_50m.json"
+)
 BOX = (*REGIONAL_BASEMAP["lon"], *REGIONAL_BASEMAP["lat"])  # west, east, south, north (degrees)
 AREAS = ("land", "lakes")  # filled layers; the rest are drawn as lines
 LINES = ("coastlines", "countries", "subunits", "rivers")
@@ -68,10 +71,12 @@ def _rings_of(geometry: dict, arcs) -> list[list[list[tuple[float, float]]]]:
 def _clip_polygon(ring, box):
     """Sutherland-Hodgman: the ring cut to the box (empty if nothing is left)."""
     west, east, south, north = box
-    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
+    edges = [
+        (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
+        (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
+        (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
+        (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)),
+    ]
     points = ring[:-1] if ring and ring[0] == ring[-1] else ring
     for inside, cross in edges:
         if not points:
@@ -116,7 +121,10 @@ def _enter(outside, inside, box):
     lo, hi = 0.0, 1.0  # bisect along the segment: robust for any edge or corner
     for _ in range(40):
         mid = (lo + hi) / 2
-        x, y = outside[0] + (inside[0] - outside[0]) * mid, outside[1] + (inside[1] - outside[1]) * mid
+        x, y = (
+            outside[0] + (inside[0] - outside[0]) * mid,
+            outside[1] + (inside[1] - outside[1]) * mid,
+        )
         if west <= x <= east and south <= y <= north:
             hi = mid
         else:
@@ -125,7 +133,7 @@ def _enter(outside, inside, box):
 
 
 def _area(ring) -> float:
-    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:])) / 2
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False)) / 2
 
 
 def _at_x(a, b, x):
@@ -142,11 +150,15 @@ def _densify(ring, box):
     """Extra points on long edges that lie along the box (plotly joins points by great circles)."""
     west, east, south, north = box
     out = [ring[0]]
-    for a, b in zip(ring, ring[1:]):
-        on_edge = (a[0] == b[0] and a[0] in (west, east)) or (a[1] == b[1] and a[1] in (south, north))
+    for a, b in zip(ring, ring[1:], strict=False):
+        on_edge = (a[0] == b[0] and a[0] in (west, east)) or (
+            a[1] == b[1] and a[1] in (south, north)
+        )
         steps = int(max(abs(b[0] - a[0]), abs(b[1] - a[1])) // STEP) if on_edge else 0
-        out.extend((a[0] + (b[0] - a[0]) * k / (steps + 1), a[1] + (b[1] - a[1]) * k / (steps + 1))
-                   for k in range(1, steps + 1))
+        out.extend(
+            (a[0] + (b[0] - a[0]) * k / (steps + 1), a[1] + (b[1] - a[1]) * k / (steps + 1))
+            for k in range(1, steps + 1)
+        )
         out.append(b)
     return out
 
@@ -159,7 +171,9 @@ def clip(topo: dict, box=BOX) -> dict:
     def encode(points) -> int:
         q = [(round((x - tx) / sx), round((y - ty) / sy)) for x, y in points]
         q = [p for k, p in enumerate(q) if k == 0 or p != q[k - 1]]
-        new_arcs.append([q[0]] + [(b[0] - a[0], b[1] - a[1]) for a, b in zip(q, q[1:])])
+        new_arcs.append(
+            [q[0]] + [(b[0] - a[0], b[1] - a[1]) for a, b in zip(q, q[1:], strict=False)]
+        )
         return len(new_arcs) - 1
 
     objects = {}
@@ -177,19 +191,46 @@ def clip(topo: dict, box=BOX) -> dict:
                     outer = max(range(len(rings)), key=lambda k: abs(_area(rings[k])))
                     clipped = [_clip_polygon(r, box) for r in rings]
                     if clipped[outer]:
-                        polygons.append([encode(clipped[outer])] + [encode(r) for k, r in enumerate(clipped)
-                                                                    if r and k != outer])
+                        polygons.append(
+                            [encode(clipped[outer])]
+                            + [encode(r) for k, r in enumerate(clipped) if r and k != outer]
+                        )
                 if polygons:
-                    kept.append({**meta, "type": "MultiPolygon", "arcs": [[[i] for i in p] for p in polygons]})
+                    kept.append(
+                        {
+                            **meta,
+                            "type": "MultiPolygon",
+                            "arcs": [[[i] for i in p] for p in polygons],
+                        }
+                    )
             else:
-                lines = [run for rings in _rings_of(geometry, arcs) for line in rings for run in _clip_line(line, box)]
+                lines = [
+                    run
+                    for rings in _rings_of(geometry, arcs)
+                    for line in rings
+                    for run in _clip_line(line, box)
+                ]
                 if lines:
-                    kept.append({**meta, "type": "MultiLineString", "arcs": [[encode(run)] for run in lines]})
+                    kept.append(
+                        {
+                            **meta,
+                            "type": "MultiLineString",
+                            "arcs": [[encode(run)] for run in lines],
+                        }
+                    )
         objects[name] = {"type": "GeometryCollection", "geometries": kept}
-    objects["ocean"] = {"type": "GeometryCollection", "geometries": []}  # the sea is the map's bgcolor
+    objects["ocean"] = {
+        "type": "GeometryCollection",
+        "geometries": [],
+    }  # the sea is the map's bgcolor
     west, east, south, north = box
-    return {"type": "Topology", "bbox": [west, south, east, north], "transform": topo["transform"],
-            "objects": objects, "arcs": new_arcs}
+    return {
+        "type": "Topology",
+        "bbox": [west, south, east, north],
+        "transform": topo["transform"],
+        "objects": objects,
+        "arcs": new_arcs,
+    }
 
 
 def main() -> None:

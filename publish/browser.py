@@ -1,5 +1,6 @@
 """Headless Chromium (Debian's, through Playwright) and a local static server, for the
 publishing tests and the benchmark. Never downloads a browser."""
+
 from __future__ import annotations
 
 import contextlib
@@ -11,8 +12,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -37,8 +45,20 @@ def serve_in_process(directory: Path):
     import urllib.request
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 60
@@ -48,7 +68,9 @@ def serve_in_process(directory: Path):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"python -m http.server did not start on port {port}") from None
+                    raise RuntimeError(
+                        f"python -m http.server did not start on port {port}"
+                    ) from None
                 time.sleep(0.1)
         yield base
     finally:
@@ -77,12 +99,17 @@ OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLU
 
 @contextlib.contextmanager
 def chromium(offline: bool = False):
-    """A Playwright browser on Debian's chromium (``offline``: no host but this machine resolves)."""
+    """A Playwright browser on Debian's chromium (``offline``: no host but this machine
+    resolves).
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + (OFFLINE_ARGS if offline else []),
-                                     headless=True)
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS + (OFFLINE_ARGS if offline else []),
+            headless=True,
+        )
         try:
             yield browser
         finally:
@@ -107,7 +134,9 @@ class PageWatch:
         self.page_errors: list[str] = []
         self.responses: list = []
         page.route("**/*", self._route)
-        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on(
+            "console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None
+        )
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", self._response)
@@ -125,10 +154,12 @@ class PageWatch:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def problems(self) -> list[str]:
-        return ([f"request to another host: {u}" for u in self.blocked]
-                + [f"failed request: {u}" for u in self.failed]
-                + [f"console error: {m}" for m in self.console_errors]
-                + [f"page error: {m}" for m in self.page_errors])
+        return (
+            [f"request to another host: {u}" for u in self.blocked]
+            + [f"failed request: {u}" for u in self.failed]
+            + [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+        )
 
 
 # JavaScript run in a page: the state of every plotly chart on it.
@@ -140,7 +171,7 @@ CHARTS_JS = """() => Array.from(document.querySelectorAll('.plotly-graph-div')).
   geo: div.querySelectorAll('g.geo').length,
   landDrawn: Array.from(div.querySelectorAll('g.geo g.layer.land path'))
       .some(p => /[LlCcHhVvZz]/.test(p.getAttribute('d') || '')),
-}))"""
+}))"""  # noqa: E501 (embedded JS/CSS/template text)
 
 # Resolves to the time (ms since navigation start) at which the page's first chart has drawn
 # a trace, or null when the page has no chart.
@@ -151,7 +182,7 @@ FIRST_CHART_JS = """() => new Promise(resolve => {
     else requestAnimationFrame(check);
   };
   check();
-})"""
+})"""  # noqa: E501 (embedded JS/CSS/template text)
 
 # Installed before any page script: records when the first chart has drawn a trace.
 FIRST_CHART_INIT = """(() => {
@@ -161,23 +192,27 @@ FIRST_CHART_INIT = """(() => {
     if (window.__courseFirstChart === null && seen()) { window.__courseFirstChart = performance.now(); obs.disconnect(); }
   });
   obs.observe(document, {subtree: true, childList: true});
-})();"""
+})();"""  # noqa: E501 (embedded JS/CSS/template text)
 
 ALL_CHARTS_DRAWN_JS = """() => Array.from(document.querySelectorAll('.plotly-graph-div'))
   .every(d => d.querySelector('svg.main-svg') !== null)"""
 
 MAPS_DRAWN_JS = """() => Array.from(document.querySelectorAll('.plotly-graph-div g.geo'))
-  .every(g => Array.from(g.querySelectorAll('g.layer.land path')).some(p => /[LlCcHhVvZz]/.test(p.getAttribute('d') || '')))"""
+  .every(g => Array.from(g.querySelectorAll('g.layer.land path')).some(p => /[LlCcHhVvZz]/.test(p.getAttribute('d') || '')))"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 def serve_file(path):
     """A route handler that answers with the local file ``path``."""
+
     def handler(route):
         route.fulfill(path=str(path))
+
     return handler
 
 
-def open_page(browser, url: str, viewport=(1280, 900), timeout_ms: int = 30000, replace: dict | None = None):
+def open_page(
+    browser, url: str, viewport=(1280, 900), timeout_ms: int = 30000, replace: dict | None = None
+):
     """A new page (in its own context, so nothing is cached from another visit) at ``url``,
     with non-local requests blocked; returns (page, watch). Close with ``page.context.close()``.
     ``replace`` maps URL globs to local files served instead (for comparisons in the bench)."""

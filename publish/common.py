@@ -1,10 +1,12 @@
 """Paths and notebook handling shared by the site, slides and student builds."""
+
 from __future__ import annotations
 
 import contextlib
 import copy
 import hashlib
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -23,6 +25,25 @@ CELL_TIMEOUT = 120
 
 SOLUTION = "solution"
 TEACHER = "teacher"
+
+# markdown cells by tag -> the container class that styles them on the site (and in print)
+CONTAINERS = {SOLUTION: "tag_solution", "response": "response-box", "deeper": "go-deeper"}
+
+
+def fence(text: str) -> str:
+    """A backtick fence longer than any run of backticks inside ``text``."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def notebook_title(nb) -> str:
+    """The text of the notebook's first level-1 markdown heading ("" if it has none)."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
 
 
 def lesson_notebooks(nb_dir: Path = NOTEBOOKS) -> list[Path]:
@@ -98,7 +119,9 @@ def static_render_env() -> None:
 
 @contextlib.contextmanager
 def preserved_environ():
-    """Undo the environment changes a build makes (for callers in a long-lived process, e.g. tests)."""
+    """Undo the environment changes a build makes (for callers in a long-lived process, e.g.
+    tests).
+    """
     saved = dict(os.environ)
     try:
         yield
@@ -130,8 +153,14 @@ def execute_cached(nb: nbformat.NotebookNode, path: Path, cwd: Path) -> nbformat
         pass
     out = copy.deepcopy(nb)
     # record_timing=False: jupyter-cache hashes cell metadata, and timings would change the hash
-    client = NotebookClient(out, timeout=CELL_TIMEOUT, kernel_name=KERNEL, allow_errors=False, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        out,
+        timeout=CELL_TIMEOUT,
+        kernel_name=KERNEL,
+        allow_errors=False,
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
     started = time.perf_counter()
     client.execute()
     print(f"  {path.name}: executed in {time.perf_counter() - started:.1f} s")

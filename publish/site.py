@@ -11,6 +11,7 @@
 
 Only changed files are rewritten, so an unchanged lesson is neither re-executed nor re-read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,16 @@ from helpers import data, theme
 from helpers.errors import DataError
 from helpers.render import geo_assets_js, geo_maps
 
-from . import common
-from .common import BUILD, DATA, DOCS, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, write_if_changed
+from . import common, pdf_links
+from .common import (
+    BUILD,
+    DATA,
+    DOCS,
+    NOTEBOOKS,
+    TEACHER,
+    copy_if_changed,
+    write_if_changed,
+)
 
 OUT = BUILD / "site"
 WORK = BUILD  # staging folders live here: site_src/, site_static/, site_extra/, site_doctrees/
@@ -43,11 +52,14 @@ PERSPECTIVES = list(theme.PERSPECTIVE_NAMES.items())  # the charts' names, in th
 
 # ---------------------------------------------------------------------------- data
 
+
 def _rows(table: str) -> list[dict]:
     """Rows of a validated course table as dicts of strings (empty cells as ""), read by the
     course's own loader so the site shows exactly what the lessons load."""
     df = data.load(table)
-    return [{k: "" if pd.isna(v) else str(v) for k, v in row.items()} for row in df.to_dict("records")]
+    return [
+        {k: "" if pd.isna(v) else str(v) for k, v in row.items()} for row in df.to_dict("records")
+    ]
 
 
 def _validate_data() -> None:
@@ -64,16 +76,22 @@ def _md_cell(text: str | None) -> str:
 
 # ---------------------------------------------------------------------------- generated parts
 
+
 def lessons_md() -> str:
-    """The course map of the index notebook, linked from the home page; a blank line ends the table."""
+    """The course map of the index notebook, linked from the home page; a blank line ends the
+    table.
+    """
     from helpers.lesson import course_map
+
     return course_map(link_prefix="notebooks/").data + "\n"
 
 
 def toctree_md(lessons: list[str]) -> str:
     lesson_lines = "\n".join(f"notebooks/{name}" for name in lessons)
-    return (f"```{{toctree}}\n:hidden:\n:caption: Lessons\n\n{lesson_lines}\n```\n\n"
-            "```{toctree}\n:hidden:\n:caption: Reference\n\nglossary\nbibliography\ndata\n```")
+    return (
+        f"```{{toctree}}\n:hidden:\n:caption: Lessons\n\n{lesson_lines}\n```\n\n"
+        "```{toctree}\n:hidden:\n:caption: Reference\n\nglossary\nbibliography\ndata\n```"
+    )
 
 
 def glossary_md(lessons: list[str]) -> str:
@@ -88,17 +106,20 @@ def glossary_md(lessons: list[str]) -> str:
         out.append("  " + _md_cell(row.get("definition")))
         names = []
         if row.get("name_ja"):
-            names.append(f"Japanese: <span lang=\"ja\">{row['name_ja'].strip()}</span>")
+            names.append(f'Japanese: <span lang="ja">{row["name_ja"].strip()}</span>')
         if row.get("name_ru"):
-            names.append(f"Russian: <span lang=\"ru\">{row['name_ru'].strip()}</span>")
+            names.append(f'Russian: <span lang="ru">{row["name_ru"].strip()}</span>')
         if names:
             out.append("")
             out.append("  " + " · ".join(names))
         era = eras.get((row.get("era_id") or "").strip())
         if era:
             stem = Path(era.get("notebook", "")).stem
-            where = f"[{_md_cell(era['title'])}](notebooks/{era['notebook']})" if stem in lessons \
+            where = (
+                f"[{_md_cell(era['title'])}](notebooks/{era['notebook']})"
+                if stem in lessons
                 else _md_cell(era["title"])
+            )
             out.append("")
             out.append(f"  Lesson: {where}")
         out.append("")
@@ -129,7 +150,7 @@ def bibliography_md() -> str:
             if url:
                 parts.append(f"<{url}>")
             parts.append(f"[{kind}; id `{sid}`]" if kind else f"[id `{sid}`]")
-            out.append(f"- <span id=\"source-{sid}\"></span>" + " ".join(p for p in parts if p))
+            out.append(f'- <span id="source-{sid}"></span>' + " ".join(p for p in parts if p))
         out.append("")
     return "\n".join(out)
 
@@ -141,11 +162,19 @@ def data_md() -> str:
         path = DATA / res["path"]
         if not path.exists():
             continue
-        lines.append(f"| <a href=\"data/{res['path']}\" download>{res['path']}</a> | {len(data.load(res['name']))} | "
-                     f"{_md_cell(res.get('description'))} |")
-    lines += ["", "The package description, read by [Frictionless](https://framework.frictionlessdata.io/) "
-              "tools and by the course's own loader: <a href=\"data/datapackage.json\" download>datapackage.json</a>. "
-              "The data dictionary below as a file: <a href=\"data/DATA_DICTIONARY.md\" download>DATA_DICTIONARY.md</a>."]
+        lines.append(
+            f'| <a href="data/{res["path"]}" download>{res["path"]}</a> | '
+            f"{len(data.load(res['name']))} | "
+            f"{_md_cell(res.get('description'))} |"
+        )
+    lines += [
+        "",
+        "The package description, read by [Frictionless](https://framework.frictionlessdata.io/) "
+        'tools and by the course\'s own loader: <a href="data/datapackage.json" '
+        "download>datapackage.json</a>. "
+        'The data dictionary below as a file: <a href="data/DATA_DICTIONARY.md" download>'
+        "DATA_DICTIONARY.md</a>.",
+    ]
     if (DATA / "DATA_DICTIONARY.md").exists():
         lines += ["", "```{include} _includes/data_dictionary.md", ":heading-offset: 1", "```"]
     return "\n".join(lines)
@@ -153,55 +182,49 @@ def data_md() -> str:
 
 # ---------------------------------------------------------------------------- staging
 
-def _fence(text: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-# markdown cells by tag -> the container class that styles them on the site
-CONTAINERS = {SOLUTION: "tag_solution", "response": "response-box", "deeper": "go-deeper"}
-
 
 def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as the site publishes it: no teacher cells; markdown solutions folded;
     places to write and optional sections boxed."""
     nb = common.without_tags(nb, {TEACHER})
     for cell in nb.cells:
-        found = [CONTAINERS[t] for t in common.tags(cell) if t in CONTAINERS]
+        found = [common.CONTAINERS[t] for t in common.tags(cell) if t in common.CONTAINERS]
         if cell.cell_type == "markdown" and found:
-            fence = _fence(cell.source)
+            fence = common.fence(cell.source)
             cell.source = f"{fence}{{container}} {found[0]}\n{cell.source}\n{fence}"
     return nb
 
 
-def _with_print_links(nb: nbformat.NotebookNode, stem: str, pdfs: set[str]) -> nbformat.NotebookNode:
+def _with_print_links(
+    nb: nbformat.NotebookNode, stem: str, pdfs: set[str]
+) -> nbformat.NotebookNode:
     """The lesson's PDFs linked under its title (a markdown cell: the execution cache, which
     hashes code cells only, still matches)."""
-    from .print import site_links
-
-    cell = site_links.lesson_cell(stem, pdfs)
+    cell = pdf_links.lesson_cell(stem, pdfs)
     if cell:
         nb.cells.insert(1 if nb.cells else 0, nbformat.v4.new_markdown_cell(cell))
     return nb
 
 
 def _titles(notebooks: list[Path]) -> list[tuple[str, str]]:
-    from .print.lessons import notebook_title
+    return [
+        (p.stem, common.notebook_title(common.read(p)) or p.stem)
+        for p in notebooks
+        if p.name != "index.ipynb"
+    ]
 
-    return [(p.stem, notebook_title(common.read(p)) or p.stem) for p in notebooks if p.name != "index.ipynb"]
 
-
-def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK, print_pdfs: set[str] | None = None) -> list[str]:
+def stage(
+    nb_dir: Path = NOTEBOOKS, work: Path = WORK, print_pdfs: set[str] | None = None
+) -> list[str]:
     """Write the Sphinx source tree; returns the lesson docnames (without suffix), in order.
     ``print_pdfs``: the PDF file names to link (default: the public ones ``make print`` left)."""
-    from .print import site_links
-
     src = work / "site_src"
     notebooks = common.lesson_notebooks(nb_dir)
     lessons = [p.stem for p in notebooks]
     wanted: set[Path] = set()
-    pdfs = site_links.existing() if print_pdfs is None else set(print_pdfs)
-    site_links.copy_into(pdfs, site_links.PRINT, work / "site_extra" / site_links.SITE_FOLDER)
+    pdfs = pdf_links.existing() if print_pdfs is None else set(print_pdfs)
+    pdf_links.copy_into(pdfs, pdf_links.PRINT, work / "site_extra" / pdf_links.SITE_FOLDER)
 
     nb_out = src / "notebooks"
     for path in notebooks:
@@ -210,14 +233,23 @@ def stage(nb_dir: Path = NOTEBOOKS, work: Path = WORK, print_pdfs: set[str] | No
         write_if_changed(target, nbformat.writes(nb) + "\n")
         wanted.add(target)
     for extra in nb_dir.rglob("*"):  # images the lessons show
-        if extra.is_file() and extra.suffix.lower() in IMAGE_SUFFIXES and ".ipynb_checkpoints" not in extra.parts:
+        if (
+            extra.is_file()
+            and extra.suffix.lower() in IMAGE_SUFFIXES
+            and ".ipynb_checkpoints" not in extra.parts
+        ):
             target = nb_out / extra.relative_to(nb_dir)
             copy_if_changed(extra, target)
             wanted.add(target)
 
-    generators = {"lessons": lessons_md, "toctree": lambda: toctree_md(lessons),
-                  "glossary": lambda: glossary_md(lessons), "bibliography": bibliography_md, "data": data_md,
-                  "print": lambda: site_links.home_md(_titles(notebooks), pdfs)}
+    generators = {
+        "lessons": lessons_md,
+        "toctree": lambda: toctree_md(lessons),
+        "glossary": lambda: glossary_md(lessons),
+        "bibliography": bibliography_md,
+        "data": data_md,
+        "print": lambda: pdf_links.home_md(_titles(notebooks), pdfs),
+    }
     for page in PAGES:
         text = (DOCS / page).read_text(encoding="utf-8")
         text = MARKER.sub(lambda m: generators[m.group(1)](), text)
@@ -241,10 +273,14 @@ def execute_all(nb_dir: Path = NOTEBOOKS, work: Path = WORK) -> list:
     executed = []
     for p in common.lesson_notebooks(nb_dir):
         try:
-            executed.append(common.execute_cached(common.read(staged / p.name), staged / p.name, cwd=staged))
+            executed.append(
+                common.execute_cached(common.read(staged / p.name), staged / p.name, cwd=staged)
+            )
         except CellExecutionError as err:
-            raise SystemExit(f"the site is not built: {p.name} stops with an error "
-                             f"(run it in JupyterLab to see where):\n{err}") from None
+            raise SystemExit(
+                f"the site is not built: {p.name} stops with an error "
+                f"(run it in JupyterLab to see where):\n{err}"
+            ) from None
     return executed
 
 
@@ -267,6 +303,7 @@ def write_static(executed: list, work: Path = WORK) -> None:
             copy_if_changed(path, data_out / path.name)
             wanted.add(data_out / path.name)
     from . import citations  # the bibliography as reference-manager files (CSL-JSON, BibTeX)
+
     wanted.update(citations.write(data_out))
     for stale in data_out.glob("*"):
         if stale not in wanted:
@@ -275,18 +312,25 @@ def write_static(executed: list, work: Path = WORK) -> None:
 
 def _remove_stale_pages(out: Path, lessons: list[str]) -> None:
     """Sphinx keeps the pages of deleted or renamed notebooks; a published site must not."""
-    for folder, suffix in ((out / "notebooks", ".html"), (out / "_sources" / "notebooks", ".ipynb")):
+    for folder, suffix in (
+        (out / "notebooks", ".html"),
+        (out / "_sources" / "notebooks", ".ipynb"),
+    ):
         for page in folder.glob(f"*{suffix}"):
             if page.name[: -len(suffix)] not in lessons:
                 page.unlink()
 
 
-def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_data: bool = True,
-          work: Path = WORK, print_pdfs: set[str] | None = None) -> Path:
+def build(
+    out: Path = OUT,
+    nb_dir: Path = NOTEBOOKS,
+    fresh: bool = False,
+    check_data: bool = True,
+    work: Path = WORK,
+    print_pdfs: set[str] | None = None,
+) -> Path:
     """Build the site from ``nb_dir`` into ``out``, staging in ``work``; SystemExit on failure.
     ``print_pdfs``: the PDFs to link (default: those ``make print`` left in ``_build/print``)."""
-    from .print import site_links
-
     from sphinx.cmd.build import build_main
 
     started = time.perf_counter()
@@ -295,7 +339,7 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(work / "site_doctrees", ignore_errors=True)
-    pdfs = site_links.existing() if print_pdfs is None else set(print_pdfs)
+    pdfs = pdf_links.existing() if print_pdfs is None else set(print_pdfs)
     lessons = stage(nb_dir, work, pdfs)
     # one cache folder for this build (keyed on helpers + data), for our run and myst-nb's
     os.environ["COURSE_EXEC_CACHE"] = str(common.execution_cache_dir())
@@ -307,25 +351,44 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS, fresh: bool = False, check_
     os.environ["COURSE_SITE_STATIC"] = str(work / "site_static")
     os.environ["COURSE_SITE_EXTRA"] = str(work / "site_extra")
     common.static_render_env()
-    args = ["-b", "html", "-c", str(DOCS), "-d", str(work / "site_doctrees"), "-j", "1", "-q",
-            str(work / "site_src"), str(out)]
+    args = [
+        "-b",
+        "html",
+        "-c",
+        str(DOCS),
+        "-d",
+        str(work / "site_doctrees"),
+        "-j",
+        "1",
+        "-q",
+        str(work / "site_src"),
+        str(out),
+    ]
     code = build_main(args)
     if code != 0:
         raise SystemExit(f"the site build failed (sphinx exit code {code}); see the messages above")
     _remove_stale_pages(out, lessons)
-    site_links.copy_into(pdfs, site_links.PRINT, out / site_links.SITE_FOLDER)
+    pdf_links.copy_into(pdfs, pdf_links.PRINT, out / pdf_links.SITE_FOLDER)
     print(f"site: sphinx took {time.perf_counter() - t_sphinx:.1f} s")
-    print(f"site: {len(lessons)} notebook(s) published to {out}/index.html "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"site: {len(lessons)} notebook(s) published to {out}/index.html "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the course website into _build/site/.")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
-                        help="folder of the notebooks to publish (default: notebooks/)")
-    parser.add_argument("--fresh", action="store_true", help="rebuild every page (the execution cache is kept)")
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        default=NOTEBOOKS,
+        help="folder of the notebooks to publish (default: notebooks/)",
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild every page (the execution cache is kept)"
+    )
     parser.add_argument("--no-data-check", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     build(args.out, args.notebooks, args.fresh, check_data=not args.no_data_check)

@@ -8,6 +8,7 @@ a fragment after their exercise. Every script is local, in ``_build/slides/_asse
 reveal.js (from the npm registry, fetched once with ``npm pack`` and kept in npm's cache and
 ``_build/vendor/``), the course's plotly.js and the offline base maps. No CDN.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,11 +43,25 @@ def reveal_js() -> Path:
     tarball = VENDOR / f"reveal.js-{REVEAL_VERSION}.tgz"
     if not tarball.exists():
         if not shutil.which("npm"):
-            raise SystemExit("npm is needed once to fetch reveal.js from the npm registry "
-                             f"(or put reveal.js-{REVEAL_VERSION}.tgz into {VENDOR})")
-        subprocess.run(["npm", "pack", f"reveal.js@{REVEAL_VERSION}", "--prefer-offline",
-                        "--pack-destination", str(VENDOR), "--loglevel", "error"],
-                       check=True, cwd=VENDOR, stdout=subprocess.DEVNULL)
+            raise SystemExit(
+                "npm is needed once to fetch reveal.js from the npm registry "
+                f"(or put reveal.js-{REVEAL_VERSION}.tgz into {VENDOR})"
+            )
+        subprocess.run(
+            [
+                "npm",
+                "pack",
+                f"reveal.js@{REVEAL_VERSION}",
+                "--prefer-offline",
+                "--pack-destination",
+                str(VENDOR),
+                "--loglevel",
+                "error",
+            ],
+            check=True,
+            cwd=VENDOR,
+            stdout=subprocess.DEVNULL,
+        )
     shutil.rmtree(unpacked, ignore_errors=True)
     with tarfile.open(tarball) as tar:
         tar.extractall(unpacked, filter="data")
@@ -71,9 +86,11 @@ def write_assets(out: Path, executed: list) -> None:
 
 
 def _has_rich_output(cell) -> bool:
-    return any(o.get("output_type") in ("display_data", "execute_result")
-               and {"text/html", "text/markdown", "image/png", "image/svg+xml"} & set(o.get("data", {}))
-               for o in cell.get("outputs", []))
+    return any(
+        o.get("output_type") in ("display_data", "execute_result")
+        and {"text/html", "text/markdown", "image/png", "image/svg+xml"} & set(o.get("data", {}))
+        for o in cell.get("outputs", [])
+    )
 
 
 def deck_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -108,8 +125,10 @@ def exporter():
     exp.exclude_output_prompt = True
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"remove-input"},
-                                                    remove_cell_tags={"remove-cell"}), enabled=True)
+    exp.register_preprocessor(
+        TagRemovePreprocessor(remove_input_tags={"remove-input"}, remove_cell_tags={"remove-cell"}),
+        enabled=True,
+    )
     return exp
 
 
@@ -121,9 +140,11 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS) -> list[Path]:
     executed = [common.execute_cached(common.read(path), path, cwd=path.parent) for path in lessons]
     write_assets(out, executed)
     written = []
-    for path, nb in zip(lessons, executed):
+    for path, nb in zip(lessons, executed, strict=False):
         body, _ = exp.from_notebook_node(
-            deck_notebook(nb), resources={"metadata": {"name": path.stem}, "course": {"assets": ASSETS}})
+            deck_notebook(nb),
+            resources={"metadata": {"name": path.stem}, "course": {"assets": ASSETS}},
+        )
         target = out / f"{path.stem}.slides.html"
         write_if_changed(target, body)
         written.append(target)
@@ -137,7 +158,9 @@ def build(out: Path = OUT, nb_dir: Path = NOTEBOOKS) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build one reveal.js deck per lesson into _build/slides/.")
+    parser = argparse.ArgumentParser(
+        description="Build one reveal.js deck per lesson into _build/slides/."
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS)
     args = parser.parse_args(argv)

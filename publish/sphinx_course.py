@@ -9,6 +9,7 @@
   further down. plotly.js names a base map ``<scope>_<resolution>m``; layouts list their keys
   in alphabetical order, so a geo layout's resolution (default 110) comes just before its scope.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,13 +29,20 @@ def _base_maps(app, pagename, templatename, context, doctree) -> None:
     for match in GEO_SCOPE.finditer(body):
         name = f"{match.group(2).replace(' ', '_')}_{match.group(1) or 110}m"
         first_use.setdefault(name, match.start())
-    for name, at in sorted(first_use.items(), key=lambda kv: -kv[1]):  # from the end: offsets stay valid
+    for name, at in sorted(
+        first_use.items(), key=lambda kv: -kv[1]
+    ):  # from the end: offsets stay valid
         if name not in geo_maps():
-            raise RuntimeError(f"{pagename}: a map needs the base map {name!r}, but helpers/assets/topojson has no "
-                               f"{name}.json; draw maps with helpers.charts._common.geo_layout")
+            raise RuntimeError(
+                f"{pagename}: a map needs the base map {name!r}, but helpers/assets/topojson "
+                f"has no "
+                f"{name}.json; draw maps with helpers.charts.common.geo_layout"
+            )
         figure = body.rfind("<script", 0, body.rfind(FIGURE_SCRIPT, 0, at))
         if figure < 0:
-            raise RuntimeError(f"{pagename}: no figure script before a map's layout (has plotly's HTML changed?)")
+            raise RuntimeError(
+                f"{pagename}: no figure script before a map's layout (has plotly's HTML changed?)"
+            )
         src = context["pathto"](f"_static/course-geo-{name}.js", 1)
         body = body[:figure] + f'<script src="{src}"></script>' + body[figure:]
     context["body"] = body

@@ -5,6 +5,7 @@ outputs cleared and the course kernel kept. Nothing else needs copying: the note
 the data, the questions and the helpers through the installed ``helpers`` package. The same
 edition is what the website's ".ipynb" download button gives for each lesson.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,16 @@ from pathlib import Path
 
 import nbformat
 
-from .common import BUILD, NOTEBOOKS, SOLUTION, TEACHER, lesson_notebooks, read, tags, write_if_changed
+from .common import (
+    BUILD,
+    NOTEBOOKS,
+    SOLUTION,
+    TEACHER,
+    lesson_notebooks,
+    read,
+    tags,
+    write_if_changed,
+)
 
 REMOVED = {SOLUTION, TEACHER}
 OUT = BUILD / "student"
@@ -55,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     written = build(args.out, args.notebooks)
     for p in written:
-        print(f"student edition: {p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p}")
+        print(
+            f"student edition: {p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p}"
+        )
     return 0
 
 

@@ -1,5 +1,6 @@
 """A headless Debian Chromium page with every non-local request blocked and recorded,
 built on publish/browser.py (the same launcher and watcher the site tests and bench use)."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,7 +18,9 @@ def require_chromium() -> None:
 
 @contextmanager
 def offline_page(width: int = 1200, height: int = 900):
-    """Yields (page, blocked_urls, errors); ``errors`` holds console and page errors once the block ends."""
+    """Yields (page, blocked_urls, errors); ``errors`` holds console and page errors once the block
+    ends.
+    """
     require_chromium()
     errors: list[str] = []
     with chromium() as browser:

@@ -1,4 +1,5 @@
 """Shared fixtures: a private copy of the data package that a test may break freely."""
+
 from __future__ import annotations
 
 import shutil
@@ -28,9 +29,14 @@ def _isolated_cache(tmp_path_factory):
     import os
     import subprocess
     import sys
+
     if "UV_CACHE_DIR" not in os.environ:
         uv = Path(sys.executable).parent / "uv"
-        found = subprocess.run([str(uv), "cache", "dir"], capture_output=True, text=True) if uv.exists() else None
+        found = (
+            subprocess.run([str(uv), "cache", "dir"], capture_output=True, text=True)
+            if uv.exists()
+            else None
+        )
         if found and found.returncode == 0 and found.stdout.strip():
             os.environ["UV_CACHE_DIR"] = found.stdout.strip()
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))

@@ -6,6 +6,7 @@ saved into the repository), keeps its workspaces, user settings and runtime file
 temporary folder, and is told never to fetch news or check for updates, so no request
 leaves the machine. It runs in its own process group, which ``stop`` kills whole.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,14 +34,20 @@ LAB_OPTIONS = [
     "--LabApp.news_url=None",
     "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     "--LabApp.extension_manager=readonly",  # never lists extensions from PyPI
-    "--LabApp.expose_app_in_browser=True",  # window.jupyterapp, to read kernel state and run commands
+    # window.jupyterapp, to read kernel state and run commands
+    "--LabApp.expose_app_in_browser=True",
 ]
-OFFLINE_OPTIONS = LAB_OPTIONS + (["--allow-root"] if os.geteuid() == 0 else [])  # CI containers run as root
+OFFLINE_OPTIONS = LAB_OPTIONS + (
+    ["--allow-root"] if os.geteuid() == 0 else []
+)  # CI containers run as root
 # User settings written into the server's private settings folder: never ask about news,
 # never check for updates (these would otherwise be the only requests to the internet).
 USER_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+        "doNotDisturbMode": False,
+    },
 }
 
 
@@ -54,8 +61,8 @@ def free_port() -> int:
 class LabServer:
     port: int
     token: str
-    workdir: Path        # the temporary folder the server runs in (holds notebooks/)
-    notebooks: Path      # the served notebook folder (a copy)
+    workdir: Path  # the temporary folder the server runs in (holds notebooks/)
+    notebooks: Path  # the served notebook folder (a copy)
     runtime: Path
     proc: subprocess.Popen
     log: Path
@@ -70,8 +77,11 @@ class LabServer:
         return f"{self.base}/{path.lstrip('/')}{sep}token={self.token}"
 
     def api(self, path: str, method: str = "GET"):
-        req = urllib.request.Request(f"{self.base}/api/{path.lstrip('/')}", method=method,
-                                     headers={"Authorization": f"token {self.token}"})
+        req = urllib.request.Request(
+            f"{self.base}/api/{path.lstrip('/')}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
         with urllib.request.urlopen(req, timeout=10) as r:
             body = r.read()
         return json.loads(body) if body else None
@@ -106,12 +116,20 @@ def _private_dirs(workdir: Path) -> tuple[Path, Path, Path, Path]:
 
 def _private_options(workdir: Path, token: str) -> list[str]:
     settings, workspaces, _, notary = _private_dirs(workdir)
-    return [f"--IdentityProvider.token={token}", f"--LabApp.workspaces_dir={workspaces}",
-            f"--LabApp.user_settings_dir={settings}", f"--NotebookNotary.data_dir={notary}"]
+    return [
+        f"--IdentityProvider.token={token}",
+        f"--LabApp.workspaces_dir={workspaces}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--NotebookNotary.data_dir={notary}",
+    ]
 
 
-def start(workdir: Path, course_argv: list[str] | None = None, timeout: float = 90,
-          port: int | None = None) -> LabServer:
+def start(
+    workdir: Path,
+    course_argv: list[str] | None = None,
+    timeout: float = 90,
+    port: int | None = None,
+) -> LabServer:
     """Start JupyterLab in ``workdir`` (which must hold ``notebooks/``) and wait until it answers.
 
     ``course_argv`` is the course's own command line after ``jupyter lab`` (default: the
@@ -136,20 +154,33 @@ def start_make_lab(workdir: Path, timeout: float = 180) -> LabServer:
     return _launch(argv, ROOT, workdir, port, token, timeout)
 
 
-def _launch(argv: list[str], cwd: Path, workdir: Path, port: int, token: str, timeout: float) -> LabServer:
-    """Run ``argv`` in its own session and wait (at most ``timeout`` s) until /api/status answers."""
+def _launch(
+    argv: list[str], cwd: Path, workdir: Path, port: int, token: str, timeout: float
+) -> LabServer:
+    """Run ``argv`` in its own session and wait (at most ``timeout`` s) until /api/status
+    answers.
+    """
     _, _, runtime, _ = _private_dirs(workdir)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), PYTHONUNBUFFERED="1")
     log = workdir / ".lab" / "server.log"
     with open(log, "wb") as fh:
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=fh, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = LabServer(port, token, workdir, workdir / "notebooks", runtime, proc, log, argv)
     deadline = time.monotonic() + timeout
     while True:
         if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with {proc.returncode}:\n  {shlex.join(argv)}\n"
-                               f"{server.log_tail()}")
+            raise RuntimeError(
+                f"JupyterLab exited with {proc.returncode}:\n  {shlex.join(argv)}\n"
+                f"{server.log_tail()}"
+            )
         try:
             if "started" in server.api("status"):
                 return server
@@ -157,8 +188,9 @@ def _launch(argv: list[str], cwd: Path, workdir: Path, port: int, token: str, ti
             pass
         if time.monotonic() > deadline:
             stop(server)
-            raise RuntimeError(f"JupyterLab did not answer on port {port} within {timeout}s:\n"
-                               f"{server.log_tail()}")
+            raise RuntimeError(
+                f"JupyterLab did not answer on port {port} within {timeout}s:\n{server.log_tail()}"
+            )
         time.sleep(0.25)
 
 

@@ -4,6 +4,7 @@ The client talks to it over unix sockets (``transport="ipc"``), which cross the 
 so a notebook that tries to reach any host fails just as it would behind a classroom
 firewall. Where ``unshare`` is not permitted, ``offline_available()`` says so.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ def kernel_manager(spec_dir: Path, cwd: Path) -> KernelManager:
     kernel_dir.mkdir(parents=True, exist_ok=True)
     script = 'ip link set lo up 2>/dev/null; exec "$0" -m ipykernel_launcher -f "$1"'
     argv = ["unshare", "--net", "--", "sh", "-c", script, sys.executable, "{connection_file}"]
-    (kernel_dir / "kernel.json").write_text(json.dumps(
-        {"argv": argv, "display_name": "course (offline)", "language": "python"}))
+    (kernel_dir / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "course (offline)", "language": "python"})
+    )
     ksm = KernelSpecManager(kernel_dirs=[str(spec_dir / "kernels")])
     km = KernelManager(kernel_name=NAME, kernel_spec_manager=ksm, transport="ipc")
     km.ip = str(spec_dir / "ipc")  # ipc socket path prefix

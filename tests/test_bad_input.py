@@ -2,6 +2,7 @@
 
 Each test breaks a private copy of the package and asserts the exact file, row and column.
 """
+
 import csv
 import io
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_missing_or_renamed_column(data_copy, how):
     rows = rows_of(path)
     i = rows[0].index("category")
     if how == "missing":
-        rows = [r[:i] + r[i + 1:] for r in rows]
+        rows = [r[:i] + r[i + 1 :] for r in rows]
     else:
         rows[0][i] = "Category type"
     write_rows(path, rows)
@@ -168,16 +169,24 @@ def test_event_outside_its_era(data_copy):
     assert "border_wars" in p.rule
 
 
-@pytest.mark.parametrize("cell, words", [
-    ("42.44,130.61;42.43,130.61", "not a list of points"),      # commas instead of a space
-    ("42.44 130.61", "not a list of points"),                    # a single point is not a line
-    ("42.44 130.61; 42.43 130.61", "not a list of points"),      # a space after ';'
-    ("130.61 42.44;130.61 42.43", "not on the globe"),           # longitude first: latitude 130 is impossible
-])
+@pytest.mark.parametrize(
+    "cell, words",
+    [
+        ("42.44,130.61;42.43,130.61", "not a list of points"),  # commas instead of a space
+        ("42.44 130.61", "not a list of points"),  # a single point is not a line
+        ("42.44 130.61; 42.43 130.61", "not a list of points"),  # a space after ';'
+        (
+            "130.61 42.44;130.61 42.43",
+            "not on the globe",
+        ),  # longitude first: latitude 130 is impossible
+    ],
+)
 def test_bad_line_coordinates_name_file_row_column(data_copy, cell, words):
     set_cell(data_copy / "lines.csv", 3, "coordinates", cell)
     p = only(problems_of(data_copy), file="lines.csv", row=3, column="coordinates")
-    assert words in p.rule and "lat lon" in p.fix.replace("latitude first, then longitude", "lat lon")
+    assert words in p.rule and "lat lon" in p.fix.replace(
+        "latitude first, then longitude", "lat lon"
+    )
     assert p.value == cell
 
 

@@ -4,6 +4,7 @@ Budgets are not checked here (a shared CI machine under load says nothing about 
 full ``make bench`` on a quiet machine does). What fails here is a broken benchmark: a crash, a
 row without a number, a missing measurement, or a budget row that names no budget.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,22 +20,45 @@ from .conftest import ROOT
 # part -> measurements it must always report (each: substrings that one row name holds)
 EXPECTED = {
     "widgets": [("widget change, casualty explorer",), ("widget change, era overview",)],
-    "lessons": [("notebook running only `1+1`",), ("import-only notebook / 1+1 notebook",),
-                ("04_border_wars_1931_1941.ipynb / import-only notebook",)],
-    "site": [("site.rebuild, nothing changed",), ("own_bytes",), ("first_chart (the heaviest lesson page)",)],
+    "lessons": [
+        ("notebook running only `1+1`",),
+        ("import-only notebook / 1+1 notebook",),
+        ("04_border_wars_1931_1941.ipynb / import-only notebook",),
+    ],
+    "site": [
+        ("site.rebuild, nothing changed",),
+        ("own_bytes",),
+        ("first_chart (the heaviest lesson page)",),
+    ],
     "print": [("print.one lesson",), (".student.a4.pdf.size",), (".teacher.a4.pdf.pages",)],
-    "lab": [(f"JupyterLab {kind}", f"control -> chart redrawn, {stat}")
-            for kind in ("casualty explorer", "deployment explorer", "treaty explorer", "territory explorer",
-                         "era overview")
-            for stat in ("median", "95th percentile")],
-    "hub": [("hub.2_students", "working_student_rss"), ("hub.2_students", "whole_class_run_all_wall")],
+    "lab": [
+        (f"JupyterLab {kind}", f"control -> chart redrawn, {stat}")
+        for kind in (
+            "casualty explorer",
+            "deployment explorer",
+            "treaty explorer",
+            "territory explorer",
+            "era overview",
+        )
+        for stat in ("median", "95th percentile")
+    ],
+    "hub": [
+        ("hub.2_students", "working_student_rss"),
+        ("hub.2_students", "whole_class_run_all_wall"),
+    ],
 }
 BROWSER_PARTS = {"site", "print", "lab"}
-PARTS = [pytest.param("widgets"), pytest.param("lessons", marks=pytest.mark.notebooks),
-         pytest.param("site", marks=[pytest.mark.site, pytest.mark.browser]),
-         pytest.param("print", marks=[pytest.mark.site, pytest.mark.browser]),
-         pytest.param("lab", marks=pytest.mark.browser), pytest.param("hub", marks=pytest.mark.hub)]
-TIMEOUT_S = 1800  # a generous bound for a quick run on a loaded 2-core machine (typically under 2 min)
+PARTS = [
+    pytest.param("widgets"),
+    pytest.param("lessons", marks=pytest.mark.notebooks),
+    pytest.param("site", marks=[pytest.mark.site, pytest.mark.browser]),
+    pytest.param("print", marks=[pytest.mark.site, pytest.mark.browser]),
+    pytest.param("lab", marks=pytest.mark.browser),
+    pytest.param("hub", marks=pytest.mark.hub),
+]
+TIMEOUT_S = (
+    1800  # a generous bound for a quick run on a loaded 2-core machine (typically under 2 min)
+)
 
 
 @pytest.mark.parametrize("part", PARTS)
@@ -42,10 +66,17 @@ def test_benchmark_runs_in_quick_mode(part, tmp_path):
     if part in BROWSER_PARTS:
         require_chromium()
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", part, "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=TIMEOUT_S)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", part, "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
     tail = (done.stdout[-4000:] + "\n" + done.stderr[-4000:]).strip()
-    assert done.returncode in (0, 1), f"`python -m benchmarks --quick {part}` broke (exit {done.returncode}):\n{tail}"
+    assert done.returncode in (0, 1), (
+        f"`python -m benchmarks --quick {part}` broke (exit {done.returncode}):\n{tail}"
+    )
     report = json.loads(out.read_text())
     assert not report["problems"], report["problems"]
     rows = report["rows"]
@@ -65,6 +96,19 @@ def test_benchmark_runs_in_quick_mode(part, tmp_path):
 
 def test_a_broken_benchmark_is_named_and_fails(tmp_path):
     """A part that does not exist is refused; the table is not silently empty."""
-    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "no_such_part", "--out",
-                           str(tmp_path / "b.json")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--quick",
+            "no_such_part",
+            "--out",
+            str(tmp_path / "b.json"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0 and "no_such_part" in done.stderr

@@ -1,5 +1,6 @@
 """Every chart kind drawn in headless Chromium from a standalone export, offline, with a
 screenshot under _build/screens/charts/ for a person to look at."""
+
 import pytest
 
 from helpers import charts
@@ -35,11 +36,17 @@ def test_every_chart_kind_draws_offline(tmp_path):
             path = write_standalone_html(make(), tmp_path / f"{name}.html")
             page.goto(path.as_uri())
             page.wait_for_selector("g.trace, .geo .layer.land path", timeout=15_000)
-            if page.query_selector(".geo"):  # a map: the base map's land drawn (every map shows some)
-                land = page.eval_on_selector_all(".geo .layer.land path",
-                                                 "els => els.map(e => (e.getAttribute('d') || '').length)")
+            if page.query_selector(
+                ".geo"
+            ):  # a map: the base map's land drawn (every map shows some)
+                land = page.eval_on_selector_all(
+                    ".geo .layer.land path",
+                    "els => els.map(e => (e.getAttribute('d') || '').length)",
+                )
                 assert land and max(land) > 100, f"{name}: no land drawn ({land})"
-            drawn = page.eval_on_selector_all("g.trace path, g.trace rect, g.trace text", "els => els.length")
+            drawn = page.eval_on_selector_all(
+                "g.trace path, g.trace rect, g.trace text", "els => els.length"
+            )
             assert drawn > 0, f"{name}: no trace drawn"
             page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
     assert blocked == [], blocked

@@ -1,9 +1,10 @@
 """Charts, for known inputs: the expected traces, values, colours per side and source line."""
+
 import plotly.graph_objects as go
 import pytest
 
 from helpers import charts, data, theme
-from helpers.charts import casualties as cas_mod, deployments as dep_mod
+from helpers.charts import deployments as dep_mod
 from helpers.charts.selectors import ChoiceError
 
 
@@ -23,7 +24,10 @@ def test_casualty_chart_draws_every_source_figure():
         assert trace.line.color == theme.side_colour(side)
         drawn[side] = [v for v in trace.x if v is not None]
     for side, group in rows.groupby(rows["side"].astype(str)):
-        expected = sorted(list(group["low"]) + [h for h, l in zip(group["high"], group["low"]) if h != l])
+        expected = sorted(
+            list(group["low"])
+            + [h for h, lo in zip(group["high"], group["low"], strict=False) if h != lo]
+        )
         assert sorted(drawn[side]) == expected, side
     assert source_line(fig).startswith("Source: ")
     assert "Highest/lowest" in fig.layout.title.subtitle.text
@@ -45,7 +49,11 @@ def test_casualty_chart_controls_switch_category_and_scale():
 def test_casualty_spread_is_highest_over_lowest():
     spread = charts.casualty_spread("khalkhin_gol", "killed")
     cas = data.load("casualties")
-    jp = cas[(cas["conflict_id"] == "khalkhin_gol") & (cas["side"] == "japan") & (cas["category"] == "killed")]
+    jp = cas[
+        (cas["conflict_id"] == "khalkhin_gol")
+        & (cas["side"] == "japan")
+        & (cas["category"] == "killed")
+    ]
     row = spread[spread["side"] == "japan"].iloc[0]
     assert row["lowest"] == jp["low"].min() and row["highest"] == jp["high"].max()
     assert row["highest_over_lowest"] == round(jp["high"].max() / jp["low"].min(), 2)
@@ -63,8 +71,11 @@ def test_deployment_map_frames_follow_the_dates():
     assert [s.args[0][0] for s in fig.layout.sliders[0].steps] == [f.name for f in fig.frames]
     last = fig.frames[-1]
     shown = sum(len(t.lon) for t in last.data if t.hoverinfo != "skip")
-    assert shown == len(dep_mod.state_on(rows.assign(side=rows["side"].astype(str)), rows["date"].max())
-                        .query("place_id == place_id"))
+    assert shown == len(
+        dep_mod.state_on(rows.assign(side=rows["side"].astype(str)), rows["date"].max()).query(
+            "place_id == place_id"
+        )
+    )
     labels = {t for tr in last.data if tr.text for t in tr.text if t}
     assert labels and all(any(ord(ch) > 0x3000 for ch in t) or t.isascii() for t in labels)
     assert fig.layout.geo.showcoastlines and fig.layout.geo.resolution == 50
@@ -77,7 +88,12 @@ def test_bubble_area_is_proportional_to_strength():
     assert all(t.marker.sizemode == "area" for t in filled)
     sizes = [s for t in filled for s in t.marker.size]
     dep = data.load("deployments")
-    assert max(sizes) <= dep.loc[(dep.conflict_id == "khalkhin_gol") & (dep.unit == "troops"), "strength_high"].max()
+    assert (
+        max(sizes)
+        <= dep.loc[
+            (dep.conflict_id == "khalkhin_gol") & (dep.unit == "troops"), "strength_high"
+        ].max()
+    )
 
 
 def test_strength_chart_has_points_per_side_and_no_band_without_a_series():
@@ -94,7 +110,9 @@ def test_strength_band_only_over_a_series_from_one_source():
     dep = data.load("deployments")
     banded = 0
     for conflict in dep.loc[dep.unit == "troops", "conflict_id"].astype(str).unique():
-        rows = dep[(dep.conflict_id == conflict) & (dep.unit == "troops")].assign(side=lambda d: d.side.astype(str))
+        rows = dep[(dep.conflict_id == conflict) & (dep.unit == "troops")].assign(
+            side=lambda d: d.side.astype(str)
+        )
         fig = charts.strength_chart(conflict)
         bands = [t for t in fig.data if t.fill == "tonexty"]
         banded += len(bands)
@@ -113,10 +131,11 @@ def test_strength_band_only_over_a_series_from_one_source():
 def treaty_bars(fig):
     """(label, base, end) of every treaty bar (the status legend's empty bars left out)."""
     import pandas as pd
+
     out = {}
     for t in fig.data:
         if t.type == "bar" and t.base is not None:
-            for y, base, ms in zip(t.y, t.base, t.x):
+            for y, base, ms in zip(t.y, t.base, t.x, strict=False):
                 out[y] = (pd.Timestamp(base), pd.Timestamp(base) + pd.Timedelta(milliseconds=ms))
     return out
 
@@ -133,14 +152,18 @@ def test_treaty_timeline_covers_every_treaty_and_filters():
 
 def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
     import pandas as pd
+
     from helpers.charts import treaties as tr_mod
+
     tr = tr_mod.prepared(data.load("treaties"))
     fig = charts.treaty_timeline()
     bars = treaty_bars(fig)
     today = tr_mod.TODAY
     for r in tr.itertuples():
         start, end = bars[r.label]
-        if r.status == "ended":  # stops at the recorded end (end of the month/year when only that is known)
+        if (
+            r.status == "ended"
+        ):  # stops at the recorded end (end of the month/year when only that is known)
             assert r.ended_date <= end <= r.ended_date + pd.Timedelta(days=366), r.treaty_id
             assert end < today
         elif r.status in ("in_force", "suspended"):  # runs to today
@@ -159,19 +182,36 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
     assert set(legend) == {v[0] for v in tr_mod.STATUS.values()}
     styles = {(t.marker.pattern.shape, t.marker.opacity) for t in legend.values()}
     assert len(styles) == 3  # ended and in force share the solid bar; the arrow tells them apart
-    patterns = [p for t in fig.data if t.type == "bar" and t.base is not None for p in t.marker.pattern.shape]
+    patterns = [
+        p
+        for t in fig.data
+        if t.type == "bar" and t.base is not None
+        for p in t.marker.pattern.shape
+    ]
     assert patterns.count("/") == (tr.status == "unknown").sum()
     assert "have no end recorded" in theme.describe(fig)
 
 
 def test_treaties_that_ended_before_today_are_not_drawn_in_force():
     tr = data.load("treaties").set_index("treaty_id")
-    for tid, end in [("neutrality_pact_1941", "1945-08-09"), ("shimoda_1855", "1899-07-17"),
-                     ("sino_soviet_treaty_1945", "1950-02-14")]:
+    for tid, end in [
+        ("neutrality_pact_1941", "1945-08-09"),
+        ("shimoda_1855", "1899-07-17"),
+        ("sino_soviet_treaty_1945", "1950-02-14"),
+    ]:
         assert tr.at[tid, "status"] == "ended" and str(tr.at[tid, "ended_date"].date()) == end
-    for tid in ["russo_japanese_agreement_1907", "russo_japanese_agreement_1910", "russo_japanese_agreement_1912",
-                "russo_japanese_agreement_1916", "anti_comintern_pact_1936", "basic_convention_1925", "tripartite_pact_1940"]:
-        assert tr.at[tid, "status"] == "ended" and tr.at[tid, "ended_date"].year in (1917, 1945), tid
+    for tid in [
+        "russo_japanese_agreement_1907",
+        "russo_japanese_agreement_1910",
+        "russo_japanese_agreement_1912",
+        "russo_japanese_agreement_1916",
+        "anti_comintern_pact_1936",
+        "basic_convention_1925",
+        "tripartite_pact_1940",
+    ]:
+        assert tr.at[tid, "status"] == "ended" and tr.at[tid, "ended_date"].year in (1917, 1945), (
+            tid
+        )
     assert tr.at["fishing_agreement_1998", "status"] == "suspended"
 
 
@@ -182,14 +222,18 @@ def test_territory_timeline_and_map():
     m = charts.territory_map(1950)
     held = {t.name: len(t.lon) for t in m.data if t.mode != "lines"}
     assert held.get("Soviet Union", 0) >= 4
+
     def names(fig):
         return [t.name.replace("<br>", " ") for t in fig.data if t.mode == "lines"]
+
     assert names(m) == ["38th parallel: line between the Soviet and US zones in Korea"]
     lines_1870 = names(charts.territory_map(1870))
     assert lines_1870 == ["Shimoda line: border between Etorofu (Iturup) and Urup"]
     lines_1930 = set(names(charts.territory_map(1930)))
-    assert {"50th parallel: border on Sakhalin (Treaty of Portsmouth)",
-            "1875 border: the First Kuril Strait between Shumshu and Kamchatka"} == lines_1930
+    assert {
+        "50th parallel: border on Sakhalin (Treaty of Portsmouth)",
+        "1875 border: the First Kuril Strait between Shumshu and Kamchatka",
+    } == lines_1930
 
 
 def test_event_timeline_and_map():
@@ -199,25 +243,35 @@ def test_event_timeline_and_map():
     assert charts.event_map("border_wars").data[0].lon
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: charts.casualty_chart("nowhere"), "khalkhin_gol"),
-    (lambda: charts.casualty_chart("khalkhin_gol", "eaten"), "wounded"),
-    (lambda: charts.casualty_chart("khalkhin_gol", sides="martians"), "japan"),
-    (lambda: charts.deployment_map("khalkhin_gol", lang="fr"), "ja"),
-    (lambda: charts.deployment_map("khalkhin_gol", unit="horses"), "troops"),
-    (lambda: charts.event_timeline("stone_age"), "border_wars"),
-    (lambda: charts.treaty_timeline(party="atlantis"), "japan"),
-    (lambda: charts.territory_map(1200), "outside"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: charts.casualty_chart("nowhere"), "khalkhin_gol"),
+        (lambda: charts.casualty_chart("khalkhin_gol", "eaten"), "wounded"),
+        (lambda: charts.casualty_chart("khalkhin_gol", sides="martians"), "japan"),
+        (lambda: charts.deployment_map("khalkhin_gol", lang="fr"), "ja"),
+        (lambda: charts.deployment_map("khalkhin_gol", unit="horses"), "troops"),
+        (lambda: charts.event_timeline("stone_age"), "border_wars"),
+        (lambda: charts.treaty_timeline(party="atlantis"), "japan"),
+        (lambda: charts.territory_map(1200), "outside"),
+    ],
+)
 def test_bad_arguments_list_valid_choices(call, words):
     with pytest.raises((ChoiceError, ValueError), match=words):
         call()
 
 
 def test_every_chart_has_title_source_and_description():
-    figs = [charts.casualty_chart("lake_khasan"), charts.deployment_map("lake_khasan"), charts.strength_chart("lake_khasan"),
-            charts.treaty_timeline(), charts.territory_timeline(), charts.territory_map(1905),
-            charts.event_timeline("border_wars"), charts.places_map()]
+    figs = [
+        charts.casualty_chart("lake_khasan"),
+        charts.deployment_map("lake_khasan"),
+        charts.strength_chart("lake_khasan"),
+        charts.treaty_timeline(),
+        charts.territory_timeline(),
+        charts.territory_map(1905),
+        charts.event_timeline("border_wars"),
+        charts.places_map(),
+    ]
     for fig in figs:
         assert isinstance(fig, go.Figure)
         assert fig.layout.title.text and source_line(fig).startswith("Source:")
@@ -228,23 +282,44 @@ def test_every_chart_has_title_source_and_description():
 def test_deployment_maps_draw_the_period_lines_with_whose_claim_it_is():
     khasan = charts.deployment_map("lake_khasan")
     drawn = {t.name.replace("<br>", " "): t for t in khasan.data if t.mode == "lines"}
-    assert any(n.startswith("Soviet claim") for n in drawn) and any(n.startswith("Japanese/Manchukuo claim") for n in drawn)
+    assert any(n.startswith("Soviet claim") for n in drawn) and any(
+        n.startswith("Japanese/Manchukuo claim") for n in drawn
+    )
     colours = {t.line.color for t in drawn.values()}
     assert colours == {theme.side_colour("ussr"), theme.side_colour("manchukuo")}
     assert all(t.showlegend and t.line.dash == "dash" for t in drawn.values())
     assert khasan.layout.geo.showcountries is False  # today's borders are not drawn on a 1938 map
-    nomonhan = {t.name.replace("<br>", " ") for t in charts.deployment_map("khalkhin_gol").data if t.mode == "lines"}
-    assert any("Mongolian/Soviet claim" in n for n in nomonhan) and any("Khalkhin Gol" in n for n in nomonhan)
-    # a line is drawn only at the conflict's dates: the 50th parallel (1905-1945) crosses the Sakhalin 1945 map...
-    assert any("50th parallel" in t.name for t in charts.deployment_map("south_sakhalin_1945").data if t.mode == "lines")
+    nomonhan = {
+        t.name.replace("<br>", " ")
+        for t in charts.deployment_map("khalkhin_gol").data
+        if t.mode == "lines"
+    }
+    assert any("Mongolian/Soviet claim" in n for n in nomonhan) and any(
+        "Khalkhin Gol" in n for n in nomonhan
+    )
+    # a line is drawn only at the conflict's dates: the 50th parallel (1905-1945) crosses the
+    # Sakhalin 1945 map...
+    assert any(
+        "50th parallel" in t.name
+        for t in charts.deployment_map("south_sakhalin_1945").data
+        if t.mode == "lines"
+    )
     # ...but no 1938 claim reaches the map of 1939, and no line is on the 1904 map
     assert not any("Zaozernaya" in n for n in nomonhan)
     assert not [t for t in charts.deployment_map("russo_japanese_war").data if t.mode == "lines"]
 
 
 def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
-    from helpers.charts import deployments as dm, lines as ln
-    for cid in ["lake_khasan", "khalkhin_gol", "south_sakhalin_1945", "battle_shumshu", "siberian_intervention"]:
+    from helpers.charts import deployments as dm
+    from helpers.charts import lines as ln
+
+    for cid in [
+        "lake_khasan",
+        "khalkhin_gol",
+        "south_sakhalin_1945",
+        "battle_shumshu",
+        "siberian_intervention",
+    ]:
         fig = charts.deployment_map(cid)
         lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
         start, end = dm.conflict_span(cid)
@@ -252,7 +327,10 @@ def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
         for t in (t for t in fig.data if t.mode == "lines"):
             r = recs[t.name.replace("<br>", " ")]
             assert r["start"] <= end and r["end"] >= start, (cid, t.name)
-            assert any(lon[0] <= x <= lon[1] and lat[0] <= y <= lat[1] for x, y in zip(t.lon, t.lat)), (cid, t.name)
+            assert any(
+                lon[0] <= x <= lon[1] and lat[0] <= y <= lat[1]
+                for x, y in zip(t.lon, t.lat, strict=False)
+            ), (cid, t.name)
 
 
 def test_places_of_a_conflict_fit_its_map():
@@ -262,16 +340,27 @@ def test_places_of_a_conflict_fit_its_map():
         fig = charts.deployment_map(cid, unit=str(dep[dep.conflict_id == cid]["unit"].iloc[0]))
         lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
         for p in dep[dep.conflict_id == cid]["place_id"].unique():
-            assert lon[0] <= pl.at[p, "lon"] <= lon[1] and lat[0] <= pl.at[p, "lat"] <= lat[1], (cid, p)
+            assert lon[0] <= pl.at[p, "lon"] <= lon[1] and lat[0] <= pl.at[p, "lat"] <= lat[1], (
+                cid,
+                p,
+            )
 
 
-@pytest.mark.parametrize("make", [
-    lambda: charts.treaty_timeline(), lambda: charts.casualty_chart("khalkhin_gol"),
-    lambda: charts.casualty_chart(["lake_khasan", "khalkhin_gol"], "killed"),
-    lambda: charts.deployment_map("soviet_manchuria_1945"), lambda: charts.strength_chart("khalkhin_gol"),
-    lambda: charts.event_timeline("border_wars"), lambda: charts.territory_timeline(), lambda: charts.territory_map(1950),
-    lambda: charts.course_timeline(), lambda: charts.places_map(),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: charts.treaty_timeline(),
+        lambda: charts.casualty_chart("khalkhin_gol"),
+        lambda: charts.casualty_chart(["lake_khasan", "khalkhin_gol"], "killed"),
+        lambda: charts.deployment_map("soviet_manchuria_1945"),
+        lambda: charts.strength_chart("khalkhin_gol"),
+        lambda: charts.event_timeline("border_wars"),
+        lambda: charts.territory_timeline(),
+        lambda: charts.territory_map(1950),
+        lambda: charts.course_timeline(),
+        lambda: charts.places_map(),
+    ],
+)
 def test_no_chart_taller_than_a_laptop_screen_or_with_a_cut_title(make):
     fig = make()
     assert fig.layout.height <= theme.MAX_HEIGHT

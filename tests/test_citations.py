@@ -1,4 +1,5 @@
 """The bibliography downloads parse and hold one entry per source, linking only accepted hosts."""
+
 import json
 import re
 
@@ -21,7 +22,9 @@ def test_bibtex_has_one_entry_per_source_with_balanced_braces():
     assert len(entries) == len(data.load("sources"))
     assert len({k for _, k in entries}) == len(entries), "citation keys are unique"
     for chunk in text.split("\n@"):
-        assert chunk.count("{") - chunk.count("\\{") == chunk.count("}") - chunk.count("\\}"), chunk[:80]
+        assert chunk.count("{") - chunk.count("\\{") == chunk.count("}") - chunk.count("\\}"), (
+            chunk[:80]
+        )
 
 
 def test_downloads_link_only_accepted_hosts():

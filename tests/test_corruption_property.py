@@ -1,9 +1,11 @@
 """Random corruption of a valid table ends in a valid load or a DataError, nothing else."""
+
 import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import DataError, data
 
@@ -20,7 +22,7 @@ def corruption(draw):
     if kind == "bytes":
         pos = draw(st.integers(0, len(raw) - 1))
         junk = draw(st.binary(min_size=1, max_size=8))
-        raw = raw[:pos] + junk + raw[pos + len(junk):]
+        raw = raw[:pos] + junk + raw[pos + len(junk) :]
     elif kind == "cut":
         raw = raw[: draw(st.integers(0, len(raw)))]
     elif kind == "cell":

@@ -1,4 +1,5 @@
 """The real data package loads, is typed as promised, and the selectors answer."""
+
 import hashlib
 
 import pandas as pd
@@ -6,8 +7,8 @@ import pytest
 
 from helpers import data
 from helpers.charts import selectors
-from helpers.data import package_schema as ps
 from helpers.charts.selectors import ChoiceError
+from helpers.data import package_schema as ps
 
 from .conftest import DATA
 
@@ -50,10 +51,14 @@ def test_unknown_table_names_valid_ones():
 
 
 def test_loading_never_writes_data_files():
-    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir() if p.is_file()}
+    before = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir() if p.is_file()
+    }
     data.clear_cache()
     data.load_all()
-    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir() if p.is_file()}
+    after = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir() if p.is_file()
+    }
     assert before == after
 
 

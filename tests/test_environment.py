@@ -1,4 +1,5 @@
 """The setup files agree with each other and with the README."""
+
 import re
 import subprocess
 import sys
@@ -9,7 +10,10 @@ from .conftest import ROOT
 
 
 def pins(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): m.group(2) for m in re.finditer(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;#]+)", text, re.M)}
+    return {
+        m.group(1).lower(): m.group(2)
+        for m in re.finditer(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;#]+)", text, re.M)
+    }
 
 
 def test_environment_yml_uses_the_lock_pins():
@@ -23,6 +27,7 @@ def test_environment_yml_uses_the_lock_pins():
 
 def test_installed_versions_match_the_lock():
     from importlib.metadata import version
+
     lock = pins((ROOT / "requirements.lock").read_text())
     for name in ["pandas", "plotly", "ipywidgets", "jupyterlab", "frictionless", "nbclient"]:
         assert version(name) == lock[name], name
@@ -39,7 +44,9 @@ def test_make_targets_and_readme_agree():
 
 
 def test_course_kernel_is_registered():
-    out = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "jupyter", "kernelspec", "list"], capture_output=True, text=True
+    )
     assert "russo-japanese-course" in out.stdout
 
 

@@ -1,5 +1,6 @@
 """The capstone's evidence helper: gathering across every table, pinning, citations, charts,
 checks, and clear messages on bad input."""
+
 from __future__ import annotations
 
 import json
@@ -7,14 +8,17 @@ import json
 import pytest
 
 from helpers import data
-from helpers.evidence import EvidenceError, EvidenceList, TURNING_POINTS, gather, turning_points
+from helpers.evidence import TURNING_POINTS, EvidenceError, EvidenceList, gather, turning_points
 
 SOURCES = set(data.load("sources")["source_id"])
 KINDS_WITH_SOURCES = ("events", "treaties", "conflicts", "figures", "documents")
 
 
-@pytest.mark.parametrize("request_", [dict(turning_point="portsmouth_1905"), dict(start="1938-07", end="1939-09")],
-                         ids=["turning_point", "range"])
+@pytest.mark.parametrize(
+    "request_",
+    [dict(turning_point="portsmouth_1905"), dict(start="1938-07", end="1939-09")],
+    ids=["turning_point", "range"],
+)
 def test_gather_returns_every_table_kind_with_resolving_sources(request_):
     ev = gather(**request_)
     for name in KINDS_WITH_SOURCES:
@@ -30,24 +34,45 @@ def test_gather_returns_every_table_kind_with_resolving_sources(request_):
 
 
 def test_positional_forms_and_turning_points_span_the_course():
-    assert len(gather("1905").events) and len(gather("1945-08").documents) and len(gather("1918-1922").conflicts)
+    assert (
+        len(gather("1905").events)
+        and len(gather("1945-08").documents)
+        and len(gather("1918-1922").conflicts)
+    )
     years = [int(tp.start[:4]) for tp in TURNING_POINTS]
-    assert min(years) <= 1855 and max(years) >= 2016 and len(turning_points()) == len(TURNING_POINTS)
+    assert (
+        min(years) <= 1855 and max(years) >= 2016 and len(turning_points()) == len(TURNING_POINTS)
+    )
     for tp in TURNING_POINTS:
         assert len(gather(tp.turning_point_id)), tp.turning_point_id
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: gather(turning_point="portsmuth_1905"), ["portsmouth_1905", "august_1945", "start="]),
-    (lambda: gather("nonsense"), ["turning point", '"1905"', "start="]),
-    (lambda: gather(start="1939-09", end="1938-07"), ["before it starts", "start="]),
-    (lambda: gather(start="1939-13", end="1940"), ["not a real date", '"1945-08"']),
-    (lambda: gather(start="1939"), ["both start= and end="]),
-    (lambda: EvidenceList().pin("event:portsmouth_treaty_1905"), ["event:portsmouth_treaty_signed_1905", "event ids are"]),
-    (lambda: EvidenceList().pin("battle:mukden"), ["kinds are", "event", "casualties", "document"]),
-    (lambda: EvidenceList().pin("casualties:khalkhin_gol/japan/dead"), ["conflict/side/category", "casualties:khalkhin_gol/japan/"]),
-    (lambda: EvidenceList().chart("map"), ["timeline", "spread"]),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (
+            lambda: gather(turning_point="portsmuth_1905"),
+            ["portsmouth_1905", "august_1945", "start="],
+        ),
+        (lambda: gather("nonsense"), ["turning point", '"1905"', "start="]),
+        (lambda: gather(start="1939-09", end="1938-07"), ["before it starts", "start="]),
+        (lambda: gather(start="1939-13", end="1940"), ["not a real date", '"1945-08"']),
+        (lambda: gather(start="1939"), ["both start= and end="]),
+        (
+            lambda: EvidenceList().pin("event:portsmouth_treaty_1905"),
+            ["event:portsmouth_treaty_signed_1905", "event ids are"],
+        ),
+        (
+            lambda: EvidenceList().pin("battle:mukden"),
+            ["kinds are", "event", "casualties", "document"],
+        ),
+        (
+            lambda: EvidenceList().pin("casualties:khalkhin_gol/japan/dead"),
+            ["conflict/side/category", "casualties:khalkhin_gol/japan/"],
+        ),
+        (lambda: EvidenceList().chart("map"), ["timeline", "spread"]),
+    ],
+)
 def test_bad_input_names_what_is_accepted(call, words):
     with pytest.raises(EvidenceError) as err:
         call()
@@ -63,13 +88,21 @@ def test_empty_range_says_so_and_points_to_neighbours():
     assert "before it" in msg and "after it" in msg and "portsmouth_1905" in msg
 
 
-PINS = ["event:portsmouth_treaty_signed_1905", "casualties:russo_japanese_war/japan/killed",
-        "document:portsmouth_1905_art9_10_ja", "document:hwangseong_sinmun_1905_editorial"]
+PINS = [
+    "event:portsmouth_treaty_signed_1905",
+    "casualties:russo_japanese_war/japan/killed",
+    "document:portsmouth_1905_art9_10_ja",
+    "document:hwangseong_sinmun_1905_editorial",
+]
 
 
 def test_pins_round_trip_through_json(tmp_path):
     path = tmp_path / "evidence.json"
-    ev = EvidenceList("Did the Treaty of Portsmouth end the rivalry or pause it?", turning_point="portsmouth_1905", file=path)
+    ev = EvidenceList(
+        "Did the Treaty of Portsmouth end the rivalry or pause it?",
+        turning_point="portsmouth_1905",
+        file=path,
+    )
     ev.pin(*PINS[:3])
     ev.pin(PINS[3], counter=True, note="a Korean voice")
     ev.pin(PINS[0])  # pinning again keeps one entry (re-running a cell)
@@ -112,14 +145,19 @@ def test_charts_from_a_selection():
 
 
 def verdicts(ev):
-    return {name: getattr(ev, f"check_{name}")().data
-            for name in ("question", "perspectives", "disagreement", "counter_evidence", "sources")}
+    return {
+        name: getattr(ev, f"check_{name}")().data
+        for name in ("question", "perspectives", "disagreement", "counter_evidence", "sources")
+    }
 
 
 def test_checks_say_not_yet_then_right():
     ev = EvidenceList()
     assert all(v.startswith("✘ **Not yet.**") for v in verdicts(ev).values())
-    ev.ask("Did the Treaty of Portsmouth end the rivalry or only pause it?", turning_point="portsmouth_1905")
+    ev.ask(
+        "Did the Treaty of Portsmouth end the rivalry or only pause it?",
+        turning_point="portsmouth_1905",
+    )
     ev.pin("event:portsmouth_treaty_signed_1905", "treaty:portsmouth_1905")
     v = verdicts(ev)
     assert v["question"].startswith("✔ **Right.**")

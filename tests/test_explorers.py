@@ -1,4 +1,5 @@
 """Explorers: a control change updates the same FigureWidget in place with the right data."""
+
 import plotly.graph_objects as go
 import pytest
 
@@ -7,7 +8,9 @@ from helpers.charts import explorers
 
 
 def xs(fig, name=None):
-    return sorted(v for t in fig.data if name is None or t.name == name for v in (t.x or ()) if v is not None)
+    return sorted(
+        v for t in fig.data if name is None or t.name == name for v in (t.x or ()) if v is not None
+    )
 
 
 def test_casualty_explorer_updates_in_place():
@@ -42,19 +45,27 @@ def test_deployment_explorer_slider_moves_bubbles():
     assert sum(first) < sum(last)
     box.controls["lang"].value = "ru"
     labels = [t for tr in box.figure.data for t in (tr.text or ()) if t]
-    assert labels and all(any("\u0400" <= ch <= "\u04ff" for ch in t) or t.isascii() for t in labels)
+    assert labels and all(
+        any("\u0400" <= ch <= "\u04ff" for ch in t) or t.isascii() for t in labels
+    )
 
 
 def test_treaty_explorer_filters_by_party():
     box = explorers.treaty_explorer(mode="live")
+
     def bars():
-        return sum(len(t.y or ()) for t in box.figure.data if t.type == "bar" and t.base is not None)
+        return sum(
+            len(t.y or ()) for t in box.figure.data if t.type == "bar" and t.base is not None
+        )
+
     total = bars()
     box.controls["party"].value = "usa"
     tr = data.load("treaties")
     assert bars() == tr["parties"].str.contains("usa").sum() < total
     # the status markers follow the filter: an arrow at today for each US treaty still in force
-    arrows = next(t for t in box.figure.data if t.type == "scatter" and t.name.startswith("still in force"))
+    arrows = next(
+        t for t in box.figure.data if t.type == "scatter" and t.name.startswith("still in force")
+    )
     usa = tr[tr["parties"].str.contains("usa")]
     assert len(arrows.y) == (usa["status"] == "in_force").sum()
     assert box.figure.layout.height <= 700
@@ -62,11 +73,17 @@ def test_treaty_explorer_filters_by_party():
 
 def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
     box = explorers.deployment_explorer("lake_khasan", mode="live")
+
     def lines():
         return [t.name.replace("<br>", " ") for t in box.figure.data if t.mode == "lines" and t.lon]
-    assert any(n.startswith("Soviet claim") for n in lines()) and any(n.startswith("Japanese/Manchukuo") for n in lines())
+
+    assert any(n.startswith("Soviet claim") for n in lines()) and any(
+        n.startswith("Japanese/Manchukuo") for n in lines()
+    )
     box.controls["conflict"].value = "khalkhin_gol"
-    assert any("Mongolian/Soviet claim" in n for n in lines()) and not any("Zaozernaya" in n for n in lines())
+    assert any("Mongolian/Soviet claim" in n for n in lines()) and not any(
+        "Zaozernaya" in n for n in lines()
+    )
     lon = box.figure.layout.geo.lonaxis.range
     assert lon[0] < 118.59 < lon[1] and lon[1] - lon[0] < 5
     box.controls["conflict"].value = "russo_japanese_war"
@@ -75,8 +92,10 @@ def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
 
 def test_territory_explorer_year_changes_controllers():
     box = explorers.territory_explorer(1900, mode="live")
+
     def held():
         return {t.name: len(t.lon) for t in box.figure.data if t.lon}
+
     before = held()
     box.controls["year"].value = 1950
     after = held()
@@ -91,8 +110,16 @@ def test_era_overview_switches_era():
     assert sum(len(t.x or ()) for t in box.figure.data) == (ev.era_id == "cold_war").sum() != n
 
 
-@pytest.mark.parametrize("make", [explorers.casualty_explorer, explorers.deployment_explorer, explorers.treaty_explorer,
-                                  explorers.territory_explorer, explorers.era_overview])
+@pytest.mark.parametrize(
+    "make",
+    [
+        explorers.casualty_explorer,
+        explorers.deployment_explorer,
+        explorers.treaty_explorer,
+        explorers.territory_explorer,
+        explorers.era_overview,
+    ],
+)
 def test_static_mode_returns_plain_figure(make):
     fig = make(mode="static")
     assert type(fig) is go.Figure

@@ -7,6 +7,7 @@ student pulls the course with nbgitpuller from a file:// clone, writes their own
 the orientation lesson, and all three run it at the same time in their own kernels (one on
 the hub's default ``python3`` kernel). Then the teacher updates the course mid-term.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -43,11 +44,19 @@ def classroom(course_build, tmp_path_factory):
     shutil.copytree(course_build["repo"], repo)
     hub = local_hub.LocalHub(work / "hub", course_build["image"], proxy)
     with hub:
+
         async def open_class():
             tokens = await hub.add_students(STUDENTS)
             ready = await asyncio.gather(*(hub.start_server(n) for n in STUDENTS))
-            pulls = await asyncio.gather(*(hub.pull(n, tokens[n], f"file://{repo}", COURSE) for n in STUDENTS))
-            return tokens, dict(zip(STUDENTS, ready)), dict(zip(STUDENTS, pulls))
+            pulls = await asyncio.gather(
+                *(hub.pull(n, tokens[n], f"file://{repo}", COURSE) for n in STUDENTS)
+            )
+            return (
+                tokens,
+                dict(zip(STUDENTS, ready, strict=False)),
+                dict(zip(STUDENTS, pulls, strict=False)),
+            )
+
         tokens, ready, pulls = asyncio.run(open_class())
         yield {"hub": hub, "tokens": tokens, "ready": ready, "pulls": pulls, "repo": repo}
     assert not hub.leftovers(), f"processes left running: {hub.leftovers()}"
@@ -72,9 +81,13 @@ def test_a_lesson_runs_in_parallel_and_each_students_answers_stay_their_own(clas
 
     async def write_answer(name):
         nb = await hub.read_notebook(name, tokens[name], LESSON)
-        lines = (f'\nmy_answer = "{answer(name)}"\nprint(my_answer)\n'
-                 'import os\nprint("working folder:", os.getcwd())')
-        exercise = next((c for c in nb.cells if c.cell_type == "code" and "# Your code here" in c.source), None)
+        lines = (
+            f'\nmy_answer = "{answer(name)}"\nprint(my_answer)\n'
+            'import os\nprint("working folder:", os.getcwd())'
+        )
+        exercise = next(
+            (c for c in nb.cells if c.cell_type == "code" and "# Your code here" in c.source), None
+        )
         if exercise is None:
             nb.cells.append(nbformat.v4.new_code_cell(lines.strip()))
         else:
@@ -84,15 +97,22 @@ def test_a_lesson_runs_in_parallel_and_each_students_answers_stay_their_own(clas
     async def lesson():
         await asyncio.gather(*(write_answer(n) for n in STUDENTS))
         kernels = {n: ("python3" if n == DEFAULT_KERNEL_STUDENT else None) for n in STUDENTS}
-        runs = await asyncio.gather(*(hub.run_notebook(n, tokens[n], LESSON, kernel=kernels[n]) for n in STUDENTS))
+        runs = await asyncio.gather(
+            *(hub.run_notebook(n, tokens[n], LESSON, kernel=kernels[n]) for n in STUDENTS)
+        )
         saved = await asyncio.gather(*(hub.read_notebook(n, tokens[n], LESSON) for n in STUDENTS))
-        return dict(zip(STUDENTS, runs)), dict(zip(STUDENTS, saved))
+        return dict(zip(STUDENTS, runs, strict=False)), dict(zip(STUDENTS, saved, strict=False))
 
     runs, saved = run(lesson())
     for name in STUDENTS:
         nb = runs[name]
-        errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                  for o in c.outputs if o.output_type == "error"]
+        errors = [
+            (i, o.ename, o.evalue)
+            for i, c in enumerate(nb.cells)
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.output_type == "error"
+        ]
         assert not errors, f"{name}: error outputs {errors}"
         code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
         assert all(c.execution_count for c in code), f"{name}: not every cell ran"
@@ -112,16 +132,27 @@ def test_a_lesson_runs_in_parallel_and_each_students_answers_stay_their_own(clas
 def test_the_link_a_teacher_hands_out_opens_nbgitpuller_in_the_students_own_server(classroom):
     hub = classroom["hub"]
     browser = hub.login("bob")
-    page = browser.get(pull_link(hub.url, f"file://{classroom['repo']}", target=COURSE), timeout=120)
-    assert page.status_code == 200 and page.url.startswith(f"{hub.url}/user/bob/git-pull?"), (page.status_code, page.url)
+    page = browser.get(
+        pull_link(hub.url, f"file://{classroom['repo']}", target=COURSE), timeout=120
+    )
+    assert page.status_code == 200 and page.url.startswith(f"{hub.url}/user/bob/git-pull?"), (
+        page.status_code,
+        page.url,
+    )
     assert "nbgitpuller" in page.text.lower()
 
 
 def test_a_student_cannot_open_another_students_server(classroom):
     hub, tokens = classroom["hub"], classroom["tokens"]
-    resp = run(hub.request("GET", f"/user/bob/api/contents/{LESSON}", token=tokens["alice"], raw=True))
+    resp = run(
+        hub.request("GET", f"/user/bob/api/contents/{LESSON}", token=tokens["alice"], raw=True)
+    )
     assert resp.code in (403, 404), resp.code
-    resp = run(hub.request("GET", f"/user/alice/api/contents/{LESSON}?content=0", token=tokens["alice"], raw=True))
+    resp = run(
+        hub.request(
+            "GET", f"/user/alice/api/contents/{LESSON}?content=0", token=tokens["alice"], raw=True
+        )
+    )
     assert resp.code == 200
 
 
@@ -131,16 +162,25 @@ def test_mid_term_update_keeps_student_work_and_a_renamed_copy_brings_the_new_ve
     path = repo / "notebooks" / "00_orientation.ipynb"
     nb = nbformat.read(path, as_version=4)
     nb.cells[0].source += "\n\nUPDATED-BY-THE-TEACHER"
-    newer = ".".join(str(int(p) + 1) if i == 0 else p for i, p in enumerate(helpers.COURSE_VERSION.split(".")))
+    newer = ".".join(
+        str(int(p) + 1) if i == 0 else p for i, p in enumerate(helpers.COURSE_VERSION.split("."))
+    )
     first = next(c for c in nb.cells if c.cell_type == "code")
-    first.source = first.source.replace(f'course_version="{helpers.COURSE_VERSION}"', f'course_version="{newer}"')
+    first.source = first.source.replace(
+        f'course_version="{helpers.COURSE_VERSION}"', f'course_version="{newer}"'
+    )
     readme = (repo / "README.md").read_text() + "\nUPDATED-README\n"
-    local_hub.teacher_commit(repo, {"notebooks/00_orientation.ipynb": nbformat.writes(nb) + "\n",
-                                    "README.md": readme}, "Teacher's mid-term fix")
+    local_hub.teacher_commit(
+        repo,
+        {"notebooks/00_orientation.ipynb": nbformat.writes(nb) + "\n", "README.md": readme},
+        "Teacher's mid-term fix",
+    )
     renamed = LESSON.replace(".ipynb", "-mine.ipynb")
 
     async def update():
-        await hub.pull(name, tokens[name], f"file://{repo}", COURSE)  # the student clicks the link again
+        await hub.pull(
+            name, tokens[name], f"file://{repo}", COURSE
+        )  # the student clicks the link again
         after_pull = await hub.read_notebook(name, tokens[name], LESSON)
         await hub.rename(name, tokens[name], LESSON, renamed)  # the README's advice
         await hub.pull(name, tokens[name], f"file://{repo}", COURSE)
@@ -150,9 +190,13 @@ def test_mid_term_update_keeps_student_work_and_a_renamed_copy_brings_the_new_ve
         return after_pull, fresh, mine, first_cell
 
     after_pull, fresh, mine, first_cell = run(update())
-    assert (hub.homes / name / COURSE / "README.md").read_text() == readme  # untouched files follow the teacher
+    assert (
+        hub.homes / name / COURSE / "README.md"
+    ).read_text() == readme  # untouched files follow the teacher
     assert answer(name) in json.dumps(after_pull)  # nbgitpuller never overwrites the student's work
     assert "UPDATED-BY-THE-TEACHER" in json.dumps(fresh) and answer(name) not in json.dumps(fresh)
     assert answer(name) in json.dumps(mine)
-    shown = json.dumps(first_cell.cells[[c.cell_type for c in first_cell.cells].index("code")].outputs)
+    shown = json.dumps(
+        first_cell.cells[[c.cell_type for c in first_cell.cells].index("code")].outputs
+    )
     assert "Course version mismatch" in shown and newer in shown and "older" in shown

@@ -9,6 +9,7 @@ host but the local server. With ``COURSE_SCREENSHOTS=1`` a full-length screensho
 notebook is written to ``_build/screens/lab/<name>.png`` for a person to look at (scrolling
 JupyterLab screen by screen takes about a third of each test, so the suite skips it by default).
 """
+
 from __future__ import annotations
 
 import base64
@@ -22,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from helpers import data, theme
+from publish.browser import PageWatch
 
 from . import jupyterlab_server as lab_server
-from publish.browser import PageWatch
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -67,7 +68,7 @@ RUN_FINISHED_JS = """() => {
   const code = w.content.widgets.filter(c => c.model.type === 'code');
   return !!(window.__runAll && window.__runAll.done) && !!k && k.status === 'idle'
       && code.every(c => c.model.executionState !== 'running' && !/\\[\\*\\]/.test(c.promptNode ? c.promptNode.textContent : ''));
-}"""
+}"""  # noqa: E501 (embedded JS/CSS/template text)
 
 # What the notebook model holds after the run: per code cell, its source, count and outputs.
 CELLS_JS = """() => window.jupyterapp.shell.currentWidget.content.widgets.map((c, i) => ({
@@ -77,7 +78,7 @@ CELLS_JS = """() => window.jupyterapp.shell.currentWidget.content.widgets.map((c
       type: o.output_type, name: o.name || null, ename: o.ename || null,
       text: (o.text || (o.traceback || []).join('\\n') || '').toString().replace(/\\x1b\\[[0-9;]*m/g, '').slice(0, 1500),
       mimes: Object.keys(o.data || {})})) : [],
-}))"""
+}))"""  # noqa: E501 (embedded JS/CSS/template text)
 
 # What the page shows: every plotly chart, every output's kind, widget errors, maps, quizzes.
 PAGE_JS = """() => {
@@ -113,19 +114,20 @@ PAGE_JS = """() => {
     radios: document.querySelectorAll('.jp-OutputArea-output .cq input[type=radio]').length,
     tables: [...document.querySelectorAll('.jp-OutputArea-output table')].map(t => t.innerText.slice(0, 2000)),
   };
-}"""
+}"""  # noqa: E501 (embedded JS/CSS/template text)
 
 # A signature of what one chart draws and holds, to see that a control changed it.
 CHART_STATE_JS = """gd => JSON.stringify({
   data: (gd.data || []).map(t => [t.name, t.x, t.y, t.lon, t.lat, t.marker && t.marker.size, t.visible]),
   title: (gd.layout && gd.layout.title && gd.layout.title.text) || '',
   drawn: [...gd.querySelectorAll('.point')].map(p => (p.getAttribute('d') || '') + (p.getAttribute('transform') || '')),
-})"""
+})"""  # noqa: E501 (embedded JS/CSS/template text)
 
 POINTS_JS = "gd => gd.querySelectorAll('.point').length"
 
 
 # ---------------------------------------------------------------- fixtures
+
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
@@ -176,8 +178,11 @@ def watch(browser, lab):
 
 # ---------------------------------------------------------------- steps a user takes
 
+
 def open_notebook(page, lab, name: str, workspace: str) -> None:
-    """Open ``name`` in a fresh workspace (no tabs left from another test) and wait for its kernel."""
+    """Open ``name`` in a fresh workspace (no tabs left from another test) and wait for its
+    kernel.
+    """
     page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{name}"), wait_until="domcontentloaded")
     page.wait_for_function(NOTEBOOK_READY_JS, arg=name, timeout=KERNEL_START_MS, polling=250)
 
@@ -194,12 +199,16 @@ def run_all_from_menu(page) -> dict:
 def wait_for_charts(page) -> None:
     """Widgets render asynchronously after the kernel goes idle: wait until every plotly
     output area holds a chart with a drawn SVG, and no widget is still loading."""
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const loading = [...document.querySelectorAll('.jp-OutputArea-output')].some(e => /Loading widget/.test(e.innerText));
       const plots = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')];
       return !loading && plots.every(gd => gd._fullLayout && gd.querySelector('svg.main-svg')
                                           && gd.querySelector('svg.main-svg').childElementCount > 0);
-    }""", timeout=REDRAW_MS, polling=250)
+    }""",  # noqa: E501 (embedded JS/CSS/template text)
+        timeout=REDRAW_MS,
+        polling=250,
+    )
 
 
 STITCH_JS = """async ([parts, width, height]) => {
@@ -234,20 +243,37 @@ def full_screenshot(page, path: Path) -> None:
 
     _, view, total = scroll_to(0)
     wait_for_charts(page)
-    parts = [{"png": base64.b64encode(page.screenshot()).decode(), "x": 0, "srcY": 0, "destY": 0, "h": y + view}]
+    parts = [
+        {
+            "png": base64.b64encode(page.screenshot()).decode(),
+            "x": 0,
+            "srcY": 0,
+            "destY": 0,
+            "h": y + view,
+        }
+    ]
     done = view  # the panel's content is in the image down to here
     while done < total and y + done < MAX_SCREENSHOT_PX:
         top, view, total = scroll_to(min(done, total - view))
         if top + view <= done:  # cannot scroll further
             break
         shot = page.screenshot(clip={"x": x, "y": y, "width": w, "height": view})
-        parts.append({"png": base64.b64encode(shot).decode(), "x": x, "srcY": done - top,
-                      "destY": y + done, "h": top + view - done})
+        parts.append(
+            {
+                "png": base64.b64encode(shot).decode(),
+                "x": x,
+                "srcY": done - top,
+                "destY": y + done,
+                "h": top + view - done,
+            }
+        )
         done = top + view
     scroll_to(0)
     blank = page.context.new_page()
     try:
-        png = blank.evaluate(STITCH_JS, [parts, VIEWPORT["width"], min(y + done, MAX_SCREENSHOT_PX)])
+        png = blank.evaluate(
+            STITCH_JS, [parts, VIEWPORT["width"], min(y + done, MAX_SCREENSHOT_PX)]
+        )
     finally:
         blank.close()
     path.write_bytes(base64.b64decode(png))
@@ -267,10 +293,16 @@ def chart_state(cell) -> str:
 def wait_for_change(cell, before: str, what: str) -> str:
     handle = cell.locator(".js-plotly-plot").first.element_handle()
     try:
-        cell.page.wait_for_function(f"([gd, before]) => ({CHART_STATE_JS})(gd) !== before",
-                                    arg=[handle, before], timeout=REDRAW_MS, polling=200)
+        cell.page.wait_for_function(
+            f"([gd, before]) => ({CHART_STATE_JS})(gd) !== before",
+            arg=[handle, before],
+            timeout=REDRAW_MS,
+            polling=200,
+        )
     except Exception as err:  # noqa: BLE001 - reported as a test failure with context
-        pytest.fail(f"{what} did not change the chart within {REDRAW_MS / 1000:.0f}s ({type(err).__name__})")
+        pytest.fail(
+            f"{what} did not change the chart within {REDRAW_MS / 1000:.0f}s ({type(err).__name__})"
+        )
     return chart_state(cell)
 
 
@@ -279,6 +311,7 @@ def wait_for_change(cell, before: str, what: str) -> str:
 SEEN: dict[str, dict] = {}  # what each notebook showed, for the layout test below
 MIN_PLOT_AREA_PX = 150  # narrower than this, a chart's data cannot be read
 
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(lab, watch, name):
     page, stem = watch.page, Path(name).stem
@@ -286,8 +319,12 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
     run = run_all_from_menu(page)
     cells = page.evaluate(CELLS_JS)
     code = [c for c in cells if c["type"] == "code"]
-    errors = [f"cell {c['index']} ({c['source'].splitlines()[0] if c['source'] else ''!r}):\n{o['text']}"
-              for c in code for o in c["outputs"] if o["type"] == "error"]
+    errors = [
+        f"cell {c['index']} ({c['source'].splitlines()[0] if c['source'] else ''!r}):\n{o['text']}"
+        for c in code
+        for o in c["outputs"]
+        if o["type"] == "error"
+    ]
     assert not errors, f"{name}: error output in JupyterLab:\n" + "\n\n".join(errors)
     assert run.get("ok") is True, f"{name}: Run All Cells did not complete: {run}"
     not_run = [c["index"] for c in code if c["count"] is None]
@@ -299,18 +336,31 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
         full_screenshot(page, SCREENS / f"{stem}.png")
     shown = SEEN[name] = page.evaluate(PAGE_JS)
 
-    stderr = [f"cell {c['index']}: {o['text']}" for c in code for o in c["outputs"]
-              if o["type"] == "stream" and o["name"] == "stderr"]
+    stderr = [
+        f"cell {c['index']}: {o['text']}"
+        for c in code
+        for o in c["outputs"]
+        if o["type"] == "stream" and o["name"] == "stderr"
+    ]
     assert not stderr, f"{name}: stderr output (warnings or errors):\n" + "\n".join(stderr)
     assert not shown["stderr"], f"{name}: error/stderr output on the page: {shown['stderr']}"
     assert not shown["widgetErrors"], f"{name}: widgets failed to display: {shown['widgetErrors']}"
 
     # every plotly chart drawn: an SVG with content, real size, and its traces drawn
-    bad = [p for p in shown["plots"]
-           if p["svgs"] == 0 or p["children"] == 0 or p["width"] < 200 or p["height"] < 150
-           or p["traces"] < 1 or p["drawnTraces"] < 1]
+    bad = [
+        p
+        for p in shown["plots"]
+        if p["svgs"] == 0
+        or p["children"] == 0
+        or p["width"] < 200
+        or p["height"] < 150
+        or p["traces"] < 1
+        or p["drawnTraces"] < 1
+    ]
     assert not bad, f"{name}: charts not drawn: {bad}"
-    chart_cells = [c["index"] for c in code if re.search(r"\bshow\(\s*(charts|explorers)\.", c["source"])]
+    chart_cells = [
+        c["index"] for c in code if re.search(r"\bshow\(\s*(charts|explorers)\.", c["source"])
+    ]
     drawn_cells = {p["cell"] for p in shown["plots"]}
     missing = [i for i in chart_cells if i not in drawn_cells]
     assert not missing, f"{name}: these cells show a chart but none was drawn: {missing}"
@@ -320,32 +370,51 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
     # ipywidgets controls wherever an explorer is shown
     explorer_cells = [c["index"] for c in code if "explorers." in c["source"]]
     if explorer_cells:
-        assert shown["widgets"] > 0 and shown["dropdowns"] > 0, f"{name}: explorer controls missing: {shown}"
-        without = [i for i in explorer_cells
-                   if page.locator(".jp-Notebook .jp-Cell").nth(i).locator(".widget-dropdown select").count() == 0]
+        assert shown["widgets"] > 0 and shown["dropdowns"] > 0, (
+            f"{name}: explorer controls missing: {shown}"
+        )
+        without = [
+            i
+            for i in explorer_cells
+            if page.locator(".jp-Notebook .jp-Cell")
+            .nth(i)
+            .locator(".widget-dropdown select")
+            .count()
+            == 0
+        ]
         assert not without, f"{name}: explorer cells without their controls: {without}"
 
     # maps: land drawn on every map from the shipped topojson (no CDN); a battlefield map such as
     # Khalkhin Gol is all land with no coast, so detailed land and coast are asked of the wide maps
     maps = [p for p in shown["plots"] if "geo" in p["kinds"]]
-    if any(re.search(r"places_map|event_map|deployment_explorer|deployment_map|territory", c["source"]) for c in code):
+    if any(
+        re.search(r"places_map|event_map|deployment_explorer|deployment_map|territory", c["source"])
+        for c in code
+    ):
         assert maps, f"{name}: no map drawn"
         bare = [p["title"] for p in maps if max(p["land"] or [0]) < 20]
         assert not bare, f"{name}: maps drawn without land (offline base map missing?): {bare}"
-        if any(re.search(r"places_map|event_map|territory", c["source"]) for c in code):  # wide maps, with sea
+        if any(
+            re.search(r"places_map|event_map|territory", c["source"]) for c in code
+        ):  # wide maps, with sea
             assert any(max(p["land"]) > 1000 and max(p["coast"] or [0]) > 1000 for p in maps), (
-                f"{name}: no map draws a detailed coastline")
+                f"{name}: no map draws a detailed coastline"
+            )
 
     # questions: radio buttons wherever quiz() is called
     if any(re.search(r"\bquiz\(", c["source"]) for c in code):
-        assert shown["radios"] >= 10, f"{name}: the questions did not render ({shown['radios']} radio buttons)"
+        assert shown["radios"] >= 10, (
+            f"{name}: the questions did not render ({shown['radios']} radio buttons)"
+        )
 
     if stem == "index":
         table = next((t for t in shown["tables"] if "Lesson" in t and "What it teaches" in t), None)
         assert table, f"index.ipynb: the course map table is not shown: {shown['tables']}"
         assert "00" in table and "04" in table
 
-    assert not watch.blocked, f"{name}: requests to other hosts (blocked): {sorted(set(watch.blocked))}"
+    assert not watch.blocked, (
+        f"{name}: requests to other hosts (blocked): {sorted(set(watch.blocked))}"
+    )
     assert not watch.errors, f"{name}: browser console errors: {watch.errors[:10]}"
 
 
@@ -368,16 +437,23 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     # casualty explorer: Side -> Japan keeps only Japan's figures
     cas = cell_with(page, cells, r"explorers\.casualty_explorer\(")
     cas.scroll_into_view_if_needed()
-    before, points_before = chart_state(cas), cas.locator(".js-plotly-plot").first.evaluate(POINTS_JS)
-    side = cas.locator(".widget-dropdown").filter(has=page.locator("label", has_text=re.compile(r"^\s*Side\s*$")))
+    before, points_before = (
+        chart_state(cas),
+        cas.locator(".js-plotly-plot").first.evaluate(POINTS_JS),
+    )
+    side = cas.locator(".widget-dropdown").filter(
+        has=page.locator("label", has_text=re.compile(r"^\s*Side\s*$"))
+    )
     assert side.count() == 1, "the casualty explorer has no 'Side' dropdown"
     side.locator("select").select_option(label="Japan")
     after = wait_for_change(cas, before, "Choosing Side = Japan")
     points_after = cas.locator(".js-plotly-plot").first.evaluate(POINTS_JS)
     assert 0 < points_after < points_before, (
-        f"Side = Japan should draw fewer (but some) points: {points_before} -> {points_after}")
+        f"Side = Japan should draw fewer (but some) points: {points_before} -> {points_after}"
+    )
     names = cas.locator(".js-plotly-plot").first.evaluate(
-        "gd => gd.data.filter(t => (t.x || []).some(v => v !== null)).map(t => t.name)")
+        "gd => gd.data.filter(t => (t.x || []).some(v => v !== null)).map(t => t.name)"
+    )
     sides_drawn = set(names) & set(theme.SIDE_NAMES.values())
     assert sides_drawn == {"Japan"}, f"Side = Japan still draws: {sorted(sides_drawn)}"
     assert after != before
@@ -385,15 +461,20 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     # deployment explorer: the "As of" slider, moved with the keyboard, redraws the map
     dep = cell_with(page, cells, r"explorers\.deployment_explorer\(")
     dep.scroll_into_view_if_needed()
-    slider = dep.locator(".widget-slider").filter(has=page.locator("label", has_text=re.compile(r"^\s*As of\s*$")))
+    slider = dep.locator(".widget-slider").filter(
+        has=page.locator("label", has_text=re.compile(r"^\s*As of\s*$"))
+    )
     assert slider.count() == 1, "the deployment explorer has no 'As of' slider"
     readout = slider.locator(".widget-readout")
     day_before, before = readout.inner_text(), chart_state(dep)
     handle = slider.locator(".noUi-handle")
     handle.focus()
     handle.press("Home")
-    page.wait_for_function("([el, v]) => el.innerText !== v", arg=[readout.element_handle(), day_before],
-                           timeout=REDRAW_MS)
+    page.wait_for_function(
+        "([el, v]) => el.innerText !== v",
+        arg=[readout.element_handle(), day_before],
+        timeout=REDRAW_MS,
+    )
     after = wait_for_change(dep, before, f"Moving 'As of' from {day_before}")
     title = dep.locator(".js-plotly-plot").first.evaluate("gd => gd.layout.title.text")
     assert readout.inner_text() in title or "as of" in title.lower(), title
@@ -402,7 +483,9 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     # questions: choosing an answer shows that answer's feedback, and only it
     quiz = cell_with(page, cells, r"\bquiz\(")
     answers = quiz.locator(".cq-a")
-    assert quiz.locator("input[type=radio]").count() >= 10, "lesson 04 should have at least five questions"
+    assert quiz.locator("input[type=radio]").count() >= 10, (
+        "lesson 04 should have at least five questions"
+    )
     first, second = answers.nth(0), answers.nth(1)
     assert not first.locator(".cq-fb").is_visible()
     first.locator("label").click()
@@ -415,21 +498,35 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
 
     # a document card: the original beside the English, the source linked as sources.csv gives it
     docs = data.load("documents").set_index("document_id")
-    shown_docs = [m for c in cells if c["type"] == "code" for m in re.findall(r'document\("([^"]+)"\)', c["source"])]
+    shown_docs = [
+        m
+        for c in cells
+        if c["type"] == "code"
+        for m in re.findall(r'document\("([^"]+)"\)', c["source"])
+    ]
     doc_id = next(d for d in shown_docs if isinstance(docs.at[d, "excerpt_original"], str))
     card = cell_with(page, cells, rf'document\("{doc_id}"\)').locator(".doc-card")
     card.scroll_into_view_if_needed()
     lang = docs.at[doc_id, "language"]
-    assert card.locator(f'blockquote[lang="{lang}"]').is_visible(), f"{doc_id}: the original ({lang}) is not shown"
+    assert card.locator(f'blockquote[lang="{lang}"]').is_visible(), (
+        f"{doc_id}: the original ({lang}) is not shown"
+    )
     assert card.locator('blockquote[lang="en"]').is_visible(), f"{doc_id}: the English is not shown"
-    assert docs.at[doc_id, "excerpt_en"][:40] in card.locator('blockquote[lang="en"]').text_content().replace("\n", " ")
+    assert docs.at[doc_id, "excerpt_en"][:40] in card.locator(
+        'blockquote[lang="en"]'
+    ).text_content().replace("\n", " ")
     assert card.locator(".doc-questions li").count() == 3
     url = data.load("sources").set_index("source_id").at[docs.at[doc_id, "source_id"], "url"]
     if isinstance(url, str):
         assert card.locator(".doc-source a").get_attribute("href") == url
 
-    # a place to write: double-click the answer cell, type, render; the answer is kept in the notebook
-    answer = next(c["index"] for c in cells if c["type"] == "markdown" and c["source"].startswith("**Your answer**"))
+    # a place to write: double-click the answer cell, type, render; the answer is kept in the
+    # notebook
+    answer = next(
+        c["index"]
+        for c in cells
+        if c["type"] == "markdown" and c["source"].startswith("**Your answer**")
+    )
     box = page.locator(".jp-Notebook .jp-Cell").nth(answer)
     box.scroll_into_view_if_needed()
     box.dblclick()
@@ -439,13 +536,22 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     page.keyboard.type("\n\nDocument A lets the commander fix the line himself.")
     page.keyboard.press("Shift+Enter")
     typed = "Document A lets the commander fix the line himself."
-    page.wait_for_function("([i, t]) => window.jupyterapp.shell.currentWidget.content.widgets[i].model"
-                           ".sharedModel.getSource().includes(t)", arg=[answer, typed], timeout=REDRAW_MS)
+    page.wait_for_function(
+        "([i, t]) => window.jupyterapp.shell.currentWidget.content.widgets[i].model"
+        ".sharedModel.getSource().includes(t)",
+        arg=[answer, typed],
+        timeout=REDRAW_MS,
+    )
     rendered = box.locator(".jp-MarkdownOutput")
     rendered.wait_for(state="attached", timeout=REDRAW_MS)
-    page.wait_for_function("([el, t]) => el.textContent.includes(t)", arg=[rendered.element_handle(), typed],
-                           timeout=REDRAW_MS)
-    assert "Your answer" in page.evaluate(CELLS_JS)[answer]["source"], "the prompt of the answer cell was lost"
+    page.wait_for_function(
+        "([el, t]) => el.textContent.includes(t)",
+        arg=[rendered.element_handle(), typed],
+        timeout=REDRAW_MS,
+    )
+    assert "Your answer" in page.evaluate(CELLS_JS)[answer]["source"], (
+        "the prompt of the answer cell was lost"
+    )
 
     assert not watch.blocked, f"requests to other hosts (blocked): {sorted(set(watch.blocked))}"
     assert not watch.errors, f"browser console errors: {watch.errors[:10]}"
@@ -453,8 +559,9 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
 
 def make_lab_argv(port: int) -> list[str]:
     """The `make lab` command line, as make would run it (``make -n`` prints without running)."""
-    out = subprocess.run(["make", "-n", "lab", f"PORT={port}"], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["make", "-n", "lab", f"PORT={port}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     lines = [ln for ln in out.splitlines() if re.search(r"\bjupyter lab\b", ln)]
     assert len(lines) == 1, f"cannot find the jupyter command in `make -n lab`:\n{out}"
     argv = shlex.split(lines[0])
@@ -473,8 +580,11 @@ def test_make_lab_command_line_opens_the_course_index(browser, tmp_path):
     except RuntimeError as err:
         server, problem = None, str(err).splitlines()[-1]
     if problem:
-        pytest.fail(f"`make lab` does not start JupyterLab (run from the repository root):\n"
-                    f"  jupyter lab {shlex.join(argv)}\n{problem}", pytrace=False)
+        pytest.fail(
+            f"`make lab` does not start JupyterLab (run from the repository root):\n"
+            f"  jupyter lab {shlex.join(argv)}\n{problem}",
+            pytrace=False,
+        )
     w = Watch(browser, server)
     try:
         opener = server.runtime / f"jpserver-file-to-run-{server.proc.pid}-open.html"
@@ -482,8 +592,12 @@ def test_make_lab_command_line_opens_the_course_index(browser, tmp_path):
         url = re.search(r'href="([^"]+)"', opener.read_text()).group(1).replace("&amp;", "&")
         assert re.search(r"/lab/tree/index\.ipynb\?token=", url), url
         w.page.goto(url, wait_until="domcontentloaded")
-        w.page.wait_for_function(NOTEBOOK_READY_JS, arg="index.ipynb", timeout=KERNEL_START_MS, polling=250)
-        heading = w.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput h1").first
+        w.page.wait_for_function(
+            NOTEBOOK_READY_JS, arg="index.ipynb", timeout=KERNEL_START_MS, polling=250
+        )
+        heading = w.page.locator(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput h1"
+        ).first
         assert "course" in heading.inner_text().lower()
         assert not w.blocked, sorted(set(w.blocked))
     finally:
@@ -496,9 +610,14 @@ def test_every_chart_leaves_room_for_its_data():
     legend and margins must leave the data area of every chart readable."""
     if not SEEN:
         pytest.skip("no notebook was run in this session")
-    cramped = [f"{name}: {p['title'][:70]!r} ({'widget' if p['widget'] else 'figure'} {p['figure']}, "
-               f"data area {p['plotArea']})"
-               for name, shown in SEEN.items() for p in shown["plots"]
-               if p["plotArea"] and min(p["plotArea"]) < MIN_PLOT_AREA_PX]
-    assert not cramped, (f"charts whose data area is under {MIN_PLOT_AREA_PX} px in JupyterLab:\n  "
-                         + "\n  ".join(cramped))
+    cramped = [
+        f"{name}: {p['title'][:70]!r} ({'widget' if p['widget'] else 'figure'} {p['figure']}, "
+        f"data area {p['plotArea']})"
+        for name, shown in SEEN.items()
+        for p in shown["plots"]
+        if p["plotArea"] and min(p["plotArea"]) < MIN_PLOT_AREA_PX
+    ]
+    assert not cramped, (
+        f"charts whose data area is under {MIN_PLOT_AREA_PX} px in JupyterLab:\n  "
+        + "\n  ".join(cramped)
+    )

@@ -1,13 +1,13 @@
 """Lesson furniture of pattern v2: document cards, the rubric, the central question and the
 written task, the step checks of the data exercises, and bad rows in documents.csv."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.lesson import documents, framing, rubric
-from helpers.lesson import Exercise
+from helpers.lesson import Exercise, documents, framing, rubric
 
 from .test_bad_input import only, problems_of, rows_of, set_cell, write_rows
 
@@ -42,7 +42,9 @@ def test_rubric_has_four_criteria_by_four_levels():
 
 def test_central_question_and_writing_task():
     eras = data.load("eras").set_index("era_id")
-    assert eras.at["border_wars", "central_question"] in framing.central_question("border_wars").data
+    assert (
+        eras.at["border_wars", "central_question"] in framing.central_question("border_wars").data
+    )
     task = framing.writing_task("border_wars").data
     assert "at least 2 documents" in task and 'class="rubric"' in task
     with pytest.raises(KeyError, match="the eras are"):
@@ -55,9 +57,16 @@ def test_exercise_steps_accept_the_solution_and_explain_mistakes(task):
     conflict, side, category = ex.wanted.values()  # both tasks are casualty slices
     cas = data.load("casualties")
     src = data.load("sources")
-    rows = cas[(cas["conflict_id"] == conflict) & (cas["side"] == side) & (cas["category"] == category)]
+    rows = cas[
+        (cas["conflict_id"] == conflict) & (cas["side"] == side) & (cas["category"] == category)
+    ]
     assert "Right" in ex.check_filter(rows).data
-    assert f'`side` = ' in ex.check_filter(cas[(cas["conflict_id"] == conflict) & (cas["category"] == category)]).data
+    assert (
+        "`side` = "
+        in ex.check_filter(
+            cas[(cas["conflict_id"] == conflict) & (cas["category"] == category)]
+        ).data
+    )
     assert "still `...`" in ex.check_filter(...).data
     merged = rows.merge(src[["source_id", "perspective"]], on="source_id")
     assert "Right" in ex.check_perspectives(merged).data
@@ -82,11 +91,17 @@ def test_documents_csv_errors_name_file_row_and_column(data_copy):
     path = data_copy / "documents.csv"
     rows = rows_of(path)
     header = rows[0]
-    good = dict(zip(header, rows[1])) if len(rows) > 1 else None
+    good = dict(zip(header, rows[1], strict=False)) if len(rows) > 1 else None
     assert good, "documents.csv has no rows to break"
     n = len(rows)
     # rules across columns are checked once every cell is valid
-    no_original = dict(good, document_id="no_original", language="ja", excerpt_original="", translation_by="this course")
+    no_original = dict(
+        good,
+        document_id="no_original",
+        language="ja",
+        excerpt_original="",
+        translation_by="this course",
+    )
     long_quote = dict(good, document_id="long_quote", rights="quotation", excerpt_en="word " * 200)
     write_rows(path, rows + [[r[h] for h in header] for r in (no_original, long_quote)])
     problems = problems_of(data_copy)

@@ -1,10 +1,12 @@
 """Quizzes, exercise checks and lesson furniture."""
+
 import json
 
 import pytest
 
 from helpers import data
-from helpers.lesson import furniture as lesson, questions as quiz
+from helpers.lesson import furniture as lesson
+from helpers.lesson import questions as quiz
 
 QUESTIONS = sorted(quiz.QUESTION_DIR.glob("*.json"))
 
@@ -25,15 +27,48 @@ def test_quiz_html_has_a_radio_and_feedback_per_answer():
     assert "<script" not in html and "http" not in html
 
 
-@pytest.mark.parametrize("bad, message", [
-    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": "f"},
-                                     {"answer": "b", "correct": True, "feedback": "f"}]}], "exactly one"),
-    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": ""},
-                                     {"answer": "b", "feedback": "f"}]}], "feedback"),
-    ([{"question": "", "answers": []}], "question"),
-    ([{"question": "Q?", "answers": [{"answer": "a", "correct": True, "feedback": "Correct. Because."},
-                                     {"answer": "b", "feedback": "f"}]}], "opens with a verdict"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (
+            [
+                {
+                    "question": "Q?",
+                    "answers": [
+                        {"answer": "a", "correct": True, "feedback": "f"},
+                        {"answer": "b", "correct": True, "feedback": "f"},
+                    ],
+                }
+            ],
+            "exactly one",
+        ),
+        (
+            [
+                {
+                    "question": "Q?",
+                    "answers": [
+                        {"answer": "a", "correct": True, "feedback": ""},
+                        {"answer": "b", "feedback": "f"},
+                    ],
+                }
+            ],
+            "feedback",
+        ),
+        ([{"question": "", "answers": []}], "question"),
+        (
+            [
+                {
+                    "question": "Q?",
+                    "answers": [
+                        {"answer": "a", "correct": True, "feedback": "Correct. Because."},
+                        {"answer": "b", "feedback": "f"},
+                    ],
+                }
+            ],
+            "opens with a verdict",
+        ),
+    ],
+)
 def test_bad_questions_are_named(bad, message):
     with pytest.raises(ValueError, match=message):
         quiz.validate_questions(bad, "x.json")
@@ -65,7 +100,9 @@ def test_further_reading_groups_by_perspective():
     assert "perspective</h4>" in out and "<li>" in out
 
 
-@pytest.mark.parametrize("path", sorted(lesson.NARRATIVE_SOURCES.glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(lesson.NARRATIVE_SOURCES.glob("*.json")), ids=lambda p: p.name
+)
 def test_narrative_sources_resolve(path):
     entries = json.loads(path.read_text(encoding="utf-8"))
     ids = set(data.load("sources")["source_id"])

@@ -1,6 +1,7 @@
 """Every lesson follows pattern v2: a central question, documents from several sides, at most
 five charts, questions about what students just read, a scaffolded exercise, written prompts
 and a written task with the rubric, teacher notes beside each section, what happened next."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ from .conftest import ROOT
 
 ERAS = data.load("eras").set_index("era_id")
 DOCS = data.load("documents")
-LESSONS = {era_id: ROOT / "notebooks" / era.notebook for era_id, era in ERAS.iterrows()
-           if (ROOT / "notebooks" / era.notebook).exists()}
+LESSONS = {
+    era_id: ROOT / "notebooks" / era.notebook
+    for era_id, era in ERAS.iterrows()
+    if (ROOT / "notebooks" / era.notebook).exists()
+}
 ERA_LESSONS = {k: v for k, v in LESSONS.items() if k not in ("orientation", "capstone")}
 CORE_WORDS = 1600  # "a core reading of at most about 1,500 words"
 UNPAIRED_SECTIONS = ("Further reading", "Sources of this lesson")
@@ -44,9 +48,13 @@ def test_every_era_has_a_central_question_and_class_time():
 
 @pytest.mark.parametrize("era_id", LESSONS)
 def test_lesson_opens_with_its_central_question(era_id):
-    first_code = next(c for c in cells(era_id) if c.cell_type == "code" and "central_question(" in c.source)
+    first_code = next(
+        c for c in cells(era_id) if c.cell_type == "code" and "central_question(" in c.source
+    )
     assert f'central_question("{era_id}")' in first_code.source
-    assert cells(era_id).index(first_code) <= 3, "the central question comes at the top of the lesson"
+    assert cells(era_id).index(first_code) <= 3, (
+        "the central question comes at the top of the lesson"
+    )
 
 
 @pytest.mark.parametrize("era_id", ERA_LESSONS)
@@ -68,8 +76,12 @@ def test_at_most_five_charts_each_introduced_by_a_question(era_id):
     charts = [i for i, c in enumerate(cs) if c.cell_type == "code" and "show(" in c.source]
     assert 1 <= len(charts) <= 5, f"{len(charts)} charts"
     for i in charts:
-        before = next(c for c in reversed(cs[:i]) if c.cell_type == "markdown" and "teacher" not in tags(c))
-        assert "?" in before.source, f"cell {i}: the chart is not introduced by the question it answers"
+        before = next(
+            c for c in reversed(cs[:i]) if c.cell_type == "markdown" and "teacher" not in tags(c)
+        )
+        assert "?" in before.source, (
+            f"cell {i}: the chart is not introduced by the question it answers"
+        )
 
 
 @pytest.mark.parametrize("era_id", LESSONS)
@@ -83,12 +95,20 @@ def test_core_path_fits_a_period(era_id):
 def test_written_prompts_and_task(era_id):
     cs = cells(era_id)
     responses = [i for i, c in enumerate(cs) if "response" in tags(c)]
-    assert len(responses) >= 3, "two or three written prompts plus the written task need a place to write"
+    assert len(responses) >= 3, (
+        "two or three written prompts plus the written task need a place to write"
+    )
     assert all(cs[i].cell_type == "markdown" for i in responses)
-    task = next(i for i, c in enumerate(cs) if c.cell_type == "code" and "writing_task(" in c.source)
+    task = next(
+        i for i, c in enumerate(cs) if c.cell_type == "code" and "writing_task(" in c.source
+    )
     assert task + 1 in responses, "the written task is followed by a place to write"
     model = [c for c in cs if "teacher" in tags(c) and "model answer" in c.source.lower()]
-    assert model and any("weak" in c.source.lower() for c in model) and any("strong" in c.source.lower() for c in model)
+    assert (
+        model
+        and any("weak" in c.source.lower() for c in model)
+        and any("strong" in c.source.lower() for c in model)
+    )
 
 
 @pytest.mark.parametrize("era_id", LESSONS)
@@ -99,10 +119,16 @@ def test_teacher_notes_beside_every_section(era_id):
     section, seen = None, True
     for c in cs + [nbformat.v4.new_markdown_cell("## end")]:
         if c.cell_type == "markdown" and c.source.startswith("## ") and "teacher" not in tags(c):
-            assert seen or section.startswith(UNPAIRED_SECTIONS), f"section '{section}' has no teacher note"
+            assert seen or section.startswith(UNPAIRED_SECTIONS), (
+                f"section '{section}' has no teacher note"
+            )
             section, seen = c.source.splitlines()[0][3:], False
         seen = seen or "teacher" in tags(c)
-    headings = [c.source.splitlines()[0] for c in cs if c.cell_type == "markdown" and c.source.startswith("## ")]
+    headings = [
+        c.source.splitlines()[0]
+        for c in cs
+        if c.cell_type == "markdown" and c.source.startswith("## ")
+    ]
     assert "## What happened next" in headings
 
 
@@ -131,14 +157,21 @@ def test_questions_are_about_what_students_read(era_id):
 
 
 def test_correct_answer_is_not_the_longest_more_often_than_chance():
-    questions = [q for p in quiz.QUESTION_DIR.glob("*.json") for q in json.loads(p.read_text(encoding="utf-8"))]
+    questions = [
+        q
+        for p in quiz.QUESTION_DIR.glob("*.json")
+        for q in json.loads(p.read_text(encoding="utf-8"))
+    ]
     longest = 0
     for q in questions:
         lengths = [len(a["answer"]) for a in q["answers"]]
         right = next(len(a["answer"]) for a in q["answers"] if a.get("correct"))
         longest += right == max(lengths) and lengths.count(right) == 1
     chance = sum(1 / len(q["answers"]) for q in questions)
-    assert longest <= chance, f"the right answer is the longest in {longest} of {len(questions)} questions (chance: {chance:.1f})"
+    assert longest <= chance, (
+        f"the right answer is the longest in {longest} of {len(questions)} questions "
+        f"(chance: {chance:.1f})"
+    )
 
 
 def test_every_document_resolves_and_every_lesson_document_exists():
@@ -152,6 +185,13 @@ def test_every_document_resolves_and_every_lesson_document_exists():
 def test_every_question_is_shown_in_the_lesson(era_id):
     path = quiz.QUESTION_DIR / f"{LESSONS[era_id].stem}.json"
     sections = {q.get("section") for q in json.loads(path.read_text(encoding="utf-8"))}
-    shown = set(re.findall(r'section="([^"]+)"', "\n".join(c.source for c in cells(era_id) if c.cell_type == "code")))
-    assert None not in sections, "every question needs a section, the place in the lesson where it is asked"
+    shown = set(
+        re.findall(
+            r'section="([^"]+)"',
+            "\n".join(c.source for c in cells(era_id) if c.cell_type == "code"),
+        )
+    )
+    assert None not in sections, (
+        "every question needs a section, the place in the lesson where it is asked"
+    )
     assert sections == shown, f"sections in the file {sections}, shown in the lesson {shown}"

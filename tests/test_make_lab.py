@@ -5,6 +5,7 @@ A real `make lab` on a free port, with LAB_ARGS giving it what a browser-less te
 that it serves the course's notebooks, stop it. As root, `make lab` must add --allow-root
 and print one warning line (JupyterLab alone refuses: "Running as root is not recommended").
 """
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,13 @@ ROOT_WARNING = "warning: running JupyterLab as root"
 
 def test_make_lab_starts_jupyterlab(tmp_path):
     if subprocess.run(["make", "-q", "setup"], cwd=ROOT).returncode != 0:
-        pytest.fail("`make setup` is not up to date: run it first (this test must not reinstall .venv)")
+        pytest.fail(
+            "`make setup` is not up to date: run it first (this test must not reinstall .venv)"
+        )
     (tmp_path / "notebooks").mkdir()
-    server = lab_server.start_make_lab(tmp_path)  # raises, with make's output, if it exits or never answers
+    server = lab_server.start_make_lab(
+        tmp_path
+    )  # raises, with make's output, if it exits or never answers
     try:
         assert "started" in server.api("status")
         served = {item["name"] for item in server.api("contents")["content"]}

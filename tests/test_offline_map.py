@@ -1,4 +1,7 @@
-"""A standalone HTML export draws its map offline: land and coastlines, no request leaves the machine."""
+"""A standalone HTML export draws its map offline: land and coastlines, no request leaves the
+machine.
+"""
+
 import pytest
 
 from helpers import charts
@@ -11,12 +14,18 @@ pytestmark = pytest.mark.browser
 
 
 def test_standalone_map_draws_land_and_coastlines_offline(tmp_path):
-    path = write_standalone_html(charts.deployment_map("soviet_manchuria_1945"), tmp_path / "map.html")
+    path = write_standalone_html(
+        charts.deployment_map("soviet_manchuria_1945"), tmp_path / "map.html"
+    )
     with offline_page() as (page, blocked, errors):
         page.goto(path.as_uri())
         page.wait_for_selector(".geo .layer.land path", timeout=15_000)
-        land = page.eval_on_selector_all(".geo .layer.land path", "els => els.map(e => (e.getAttribute('d') || '').length)")
-        coast = page.eval_on_selector_all(".geo .layer.coastlines path", "els => els.map(e => (e.getAttribute('d') || '').length)")
+        land = page.eval_on_selector_all(
+            ".geo .layer.land path", "els => els.map(e => (e.getAttribute('d') || '').length)"
+        )
+        coast = page.eval_on_selector_all(
+            ".geo .layer.coastlines path", "els => els.map(e => (e.getAttribute('d') || '').length)"
+        )
         bubbles = page.eval_on_selector_all(".geo .scattergeo .point", "els => els.length")
         screens = ROOT / "_build" / "screens"
         screens.mkdir(parents=True, exist_ok=True)
@@ -37,28 +46,43 @@ def test_regional_base_map_is_the_world_map_clipped_and_up_to_date():
     from publish import basemap
 
     shipped = json.loads(basemap.TARGET.read_text(encoding="utf-8"))
-    assert shipped == json.loads(json.dumps(basemap.clip(json.loads(basemap.SOURCE.read_text(encoding="utf-8"))))), \
-        "helpers/assets/topojson/asia_50m.json is stale: run `python -m publish.basemap`"
+    assert shipped == json.loads(
+        json.dumps(basemap.clip(json.loads(basemap.SOURCE.read_text(encoding="utf-8"))))
+    ), "helpers/assets/topojson/asia_50m.json is stale: run `python -m publish.basemap`"
     arcs = basemap._decode(shipped)
     west, east, south, north = basemap.BOX
-    dx, dy = shipped["transform"]["scale"]  # points sit on the file's grid: within one step of the box
+    dx, dy = shipped["transform"][
+        "scale"
+    ]  # points sit on the file's grid: within one step of the box
     points = [p for arc in arcs for p in arc]
     assert all(west - dx <= x <= east + dx and south - dy <= y <= north + dy for x, y in points)
 
     def inside(ring, x, y):
         hit = False
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
             if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
                 hit = not hit
         return hit
 
-    land = [basemap._ring(arcs, ring) for g in shipped["objects"]["land"]["geometries"]
-            for polygon in g["arcs"] for ring in polygon]
+    land = [
+        basemap._ring(arcs, ring)
+        for g in shipped["objects"]["land"]["geometries"]
+        for polygon in g["arcs"]
+        for ring in polygon
+    ]
     # the mainland (Ulaanbaatar), Hokkaido (Sapporo), Sakhalin (Yuzhno-Sakhalinsk), Kunashir
-    for name, (x, y) in {"mainland": (106.9, 47.9), "Hokkaido": (141.35, 43.06), "Sakhalin": (142.74, 46.96),
-                         "Kunashir": (145.9, 44.2)}.items():
-        assert sum(inside(r, x, y) for r in land) % 2 == 1, f"{name} is not land on the regional map"
-    assert not any(inside(r, 135.0, 40.0) for r in land), "the Sea of Japan is land on the regional map"
+    for name, (x, y) in {
+        "mainland": (106.9, 47.9),
+        "Hokkaido": (141.35, 43.06),
+        "Sakhalin": (142.74, 46.96),
+        "Kunashir": (145.9, 44.2),
+    }.items():
+        assert sum(inside(r, x, y) for r in land) % 2 == 1, (
+            f"{name} is not land on the regional map"
+        )
+    assert not any(inside(r, 135.0, 40.0) for r in land), (
+        "the Sea of Japan is land on the regional map"
+    )
 
 
 def test_maps_use_the_regional_base_map_only_inside_it():
@@ -85,13 +109,19 @@ def test_offline_browser_reaches_this_machine_and_no_other_host(tmp_path):
     try:
         socket.gethostbyname(name)
     except OSError:
-        pytest.skip(f"this machine's host name {name!r} does not resolve, so there is no other host to refuse")
+        pytest.skip(
+            f"this machine's host name {name!r} does not resolve, so there is no other host "
+            f"to refuse"
+        )
     (tmp_path / "index.html").write_text("<p>local</p>", encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
     handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), handler)  # every interface, whatever the name's IP
+    server = http.server.ThreadingHTTPServer(
+        ("0.0.0.0", 0), handler
+    )  # every interface, whatever the name's IP
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
+
     def opens(page, url) -> str:
         try:
             page.goto(url, timeout=30_000)
@@ -104,10 +134,16 @@ def test_offline_browser_reaches_this_machine_and_no_other_host(tmp_path):
         for offline in (False, True):
             with chromium(offline=offline) as browser:
                 page = browser.new_page()
-                reached[offline] = (opens(page, f"http://127.0.0.1:{port}/index.html"),
-                                    opens(page, f"http://{name}:{port}/index.html"))
+                reached[offline] = (
+                    opens(page, f"http://127.0.0.1:{port}/index.html"),
+                    opens(page, f"http://{name}:{port}/index.html"),
+                )
     finally:
         server.shutdown()
         server.server_close()
-    assert reached[False] == ("reached", "reached"), f"an ordinary browser could not reach {name}: {reached}"
-    assert reached[True] == ("reached", "failed"), f"the offline browser reached {name} or not 127.0.0.1: {reached}"
+    assert reached[False] == ("reached", "reached"), (
+        f"an ordinary browser could not reach {name}: {reached}"
+    )
+    assert reached[True] == ("reached", "failed"), (
+        f"the offline browser reached {name} or not 127.0.0.1: {reached}"
+    )

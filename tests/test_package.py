@@ -1,6 +1,7 @@
 """The course installs without a checkout: a wheel carries every table, the questions, the
 narrative sources and the kernel spec; installed into a fresh environment outside the
 repository, it loads every table and registers the kernel the notebooks name."""
+
 from __future__ import annotations
 
 import json
@@ -24,12 +25,16 @@ def test_wheel_carries_every_table_and_the_kernel(course_build):
     expected = {"helpers/lessons_data/datapackage.json"}
     expected |= {f"helpers/lessons_data/{res['path']}" for res in package["resources"]}
     for kind in ("questions", "sources"):
-        expected |= {f"helpers/notebooks/{kind}/{p.name}" for p in (ROOT / "notebooks" / kind).glob("*.json")}
+        expected |= {
+            f"helpers/notebooks/{kind}/{p.name}" for p in (ROOT / "notebooks" / kind).glob("*.json")
+        }
     expected |= {f"helpers/charts/{p.name}" for p in (ROOT / "helpers" / "charts").glob("*.py")}
     expected |= {"helpers/assets/topojson/world_110m.json", "helpers/assets/topojson/asia_50m.json"}
     missing = sorted(expected - names)
     assert not missing, f"the wheel lacks {missing}"
-    kernel = [n for n in names if n.endswith("share/jupyter/kernels/russo-japanese-course/kernel.json")]
+    kernel = [
+        n for n in names if n.endswith("share/jupyter/kernels/russo-japanese-course/kernel.json")
+    ]
     assert kernel, "the wheel does not install the course kernel spec"
 
 
@@ -49,17 +54,31 @@ def test_installed_wheel_loads_every_table_outside_the_checkout(course_build, tm
         print(json.dumps({{"version": helpers.__version__,
                            "rows": {{n: len(df) for n, df in data.load_all().items()}}}}))
     """)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    out = subprocess.run([str(python), "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    out = subprocess.run(
+        [str(python), "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["rows"] == expected
     assert result["version"] == helpers.__version__
-    specs = subprocess.run([str(course_build["image"] / "bin" / "jupyter"), "kernelspec", "list", "--json"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    specs = subprocess.run(
+        [str(course_build["image"] / "bin" / "jupyter"), "kernelspec", "list", "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     course = json.loads(specs.stdout)["kernelspecs"]["russo-japanese-course"]
     assert course["resource_dir"].startswith(str(course_build["image"]))
-    assert course["spec"]["argv"][0] == "python"  # the server's own interpreter, wherever it is installed
+    assert (
+        course["spec"]["argv"][0] == "python"
+    )  # the server's own interpreter, wherever it is installed
 
 
 def test_checkout_finds_its_own_files():
@@ -83,7 +102,9 @@ def test_every_lesson_declares_the_installed_course_version():
         nb = nbformat.read(path, as_version=4)
         first = next(c for c in nb.cells if c.cell_type == "code")
         assert f'setup(course_version="{helpers.COURSE_VERSION}")' in first.source, (
-            f"{path.name}: its first code cell must call setup(course_version=\"{helpers.COURSE_VERSION}\")")
+            f"{path.name}: its first code cell must call "
+            f'setup(course_version="{helpers.COURSE_VERSION}")'
+        )
 
 
 def test_matching_version_says_nothing():
@@ -105,9 +126,18 @@ def test_new_notebook_on_an_old_hub_asks_for_the_package_update():
 
 def test_setup_shows_the_mismatch_in_the_first_cell_output(tmp_path):
     from nbclient import NotebookClient
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('from helpers import setup\nsetup(course_version="0.0.1")')])
-    NotebookClient(nb, kernel_name="russo-japanese-course", timeout=120,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell('from helpers import setup\nsetup(course_version="0.0.1")')
+        ]
+    )
+    NotebookClient(
+        nb,
+        kernel_name="russo-japanese-course",
+        timeout=120,
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
     bundles = [o for o in nb.cells[0].outputs if o.output_type == "display_data"]
     text = "".join(o.data.get("text/plain", "") for o in bundles)
     assert "Course version mismatch" in text and "0.0.1" in text

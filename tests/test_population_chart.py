@@ -1,5 +1,6 @@
 """The population chart: every source's figure drawn once per place and year, coloured by kind,
 shaped by perspective, with a source line, a text description and one dropdown entry per place."""
+
 import pytest
 
 from helpers import charts, data, theme
@@ -24,11 +25,15 @@ def drawn(fig):
 def test_every_source_figure_of_a_place_is_drawn():
     pop = data.load("populations")
     rows = pop[pop["place_id"] == "kunashiri"]
-    expected = sorted([(str(r.kind), int(r.low)) for r in rows.itertuples()]
-                      + [(str(r.kind), int(r.high)) for r in rows.itertuples() if r.high != r.low])
+    expected = sorted(
+        [(str(r.kind), int(r.low)) for r in rows.itertuples()]
+        + [(str(r.kind), int(r.high)) for r in rows.itertuples() if r.high != r.low]
+    )
     fig = charts.population_chart("kunashiri")
     assert drawn(fig) == expected
-    assert next(a.text for a in fig.layout.annotations if a.name == "source-line").startswith("Source: ")
+    assert next(a.text for a in fig.layout.annotations if a.name == "source-line").startswith(
+        "Source: "
+    )
     assert "Kunashiri" in fig.layout.title.text
     assert theme.describe(fig).startswith("Population figures by year")
 
@@ -36,7 +41,13 @@ def test_every_source_figure_of_a_place_is_drawn():
 def test_points_carry_the_perspective_shape_and_years_on_x():
     pts = charts.population_points("etorofu")
     fig = charts.population_chart("etorofu")
-    symbols = {s for t in fig.data if t.legendgroup == "kinds" for s, y in zip(t.marker.symbol, t.y) if y is not None}
+    symbols = {
+        s
+        for t in fig.data
+        if t.legendgroup == "kinds"
+        for s, y in zip(t.marker.symbol, t.y, strict=False)
+        if y is not None
+    }
     assert symbols == {theme.PERSPECTIVE_SYMBOLS[p] for p in pts["perspective"]}
     xs = [x for t in fig.data if t.legendgroup == "kinds" for x in t.x if x is not None]
     assert min(xs) >= pts["year"].min() - 1 and max(xs) <= pts["year"].max() + 1
@@ -48,7 +59,9 @@ def test_several_places_get_a_dropdown_one_entry_per_place():
     assert len(menu.buttons) == len(ISLANDS)
     pop = data.load("populations")
     for button in menu.buttons:
-        pid = next(p for p in ISLANDS if charts.population_points(p)["place_name"].iloc[0] == button.label)
+        pid = next(
+            p for p in ISLANDS if charts.population_points(p)["place_name"].iloc[0] == button.label
+        )
         values = sorted(v for ys in button.args[0]["y"] for v in ys if v is not None)
         rows = pop[pop["place_id"] == pid]
         assert values == sorted(int(v) for v in rows["low"])  # single figures: low == high

@@ -8,6 +8,7 @@ whole course is printed only by ``make print`` and ``make bench``. The website i
 ``make site`` builds it (incrementally, outputs from the execution cache); nothing here
 changes ``_build/print`` or the PDFs the site links.
 """
+
 from __future__ import annotations
 
 import html
@@ -49,16 +50,27 @@ def printed(tmp_path_factory):
 
     for tool in ("pdfinfo", "pdftotext", "pdffonts", "pdfimages"):
         if not shutil.which(tool):
-            pytest.fail(f"{tool} missing: `apt-get install -y poppler-utils` (bash .ci/run does it)")
+            pytest.fail(
+                f"{tool} missing: `apt-get install -y poppler-utils` (bash .ci/run does it)"
+            )
     from .browser import require_chromium
 
     require_chromium()
     poppler.require()
     lessons = _lessons()
     out = tmp_path_factory.mktemp("print")
-    build(lessons, "a4", out / "a4", kinds=["student", "worksheet", "teacher"], with_reader=True, link_site=False)
+    build(
+        lessons,
+        "a4",
+        out / "a4",
+        kinds=["student", "worksheet", "teacher"],
+        with_reader=True,
+        link_site=False,
+    )
     build(lessons[:1], "a4", out / "a4", kinds=["slides"], with_reader=False, link_site=False)
-    build(lessons[:1], "letter", out / "letter", kinds=["student"], with_reader=False, link_site=False)
+    build(
+        lessons[:1], "letter", out / "letter", kinds=["student"], with_reader=False, link_site=False
+    )
     return {"a4": out / "a4", "letter": out / "letter", "lessons": lessons}
 
 
@@ -94,6 +106,7 @@ def _original_line(stem: str) -> str | None:
 
 # ------------------------------------------------------------------ every PDF
 
+
 def test_every_pdf_exists_opens_and_is_a4(printed):
     from publish.print import poppler
 
@@ -103,7 +116,10 @@ def test_every_pdf_exists_opens_and_is_a4(printed):
     for pdf in expected:
         info = poppler.info(pdf)
         assert info["pages"] >= 1, pdf.name
-        assert abs(info["width_pt"] - A4[0]) <= 2 and abs(info["height_pt"] - A4[1]) <= 2, (pdf.name, info)
+        assert abs(info["width_pt"] - A4[0]) <= 2 and abs(info["height_pt"] - A4[1]) <= 2, (
+            pdf.name,
+            info,
+        )
 
 
 def test_letter_option_gives_us_letter(printed):
@@ -115,30 +131,40 @@ def test_letter_option_gives_us_letter(printed):
 
 
 def test_text_has_title_central_question_and_a_document_original(printed):
-    for stem, kind, pdf in _pdfs(printed):
+    for stem, _kind, pdf in _pdfs(printed):
         lesson = _lesson(stem)
         text = _squash(_text(pdf))
         assert _squash(lesson.title) in text, f"{pdf.name}: no lesson title {lesson.title!r}"
         assert _squash(lesson.central_question) in text, f"{pdf.name}: no central question"
         line = _original_line(stem)
         if line:
-            assert _squash(line) in text, f"{pdf.name}: the Japanese/Russian original {line!r} is missing"
+            assert _squash(line) in text, (
+                f"{pdf.name}: the Japanese/Russian original {line!r} is missing"
+            )
 
 
 def test_footer_names_the_lesson_with_page_numbers(printed):
     from publish.print import poppler
 
-    for stem, kind, pdf in _pdfs(printed):
+    for stem, _kind, pdf in _pdfs(printed):
         pages = poppler.info(pdf)["pages"]
         text = _text(pdf)
         assert f"page 1 of {pages}" in text and f"page {pages} of {pages}" in text, pdf.name
-        assert text.count(_lesson(stem).title) >= pages, f"{pdf.name}: the title is not in every footer"
+        assert text.count(_lesson(stem).title) >= pages, (
+            f"{pdf.name}: the title is not in every footer"
+        )
 
 
 def test_no_navigation_chrome_is_printed(printed):
-    for stem, kind, pdf in _pdfs(printed):
+    for _stem, _kind, pdf in _pdfs(printed):
         text = _text(pdf)
-        for chrome in ("Search the course", "Skip to main content", "Show code", "Show solution", "(PDF"):
+        for chrome in (
+            "Search the course",
+            "Skip to main content",
+            "Show code",
+            "Show solution",
+            "(PDF",
+        ):
             assert chrome not in text, f"{pdf.name} prints {chrome!r}"
 
 
@@ -156,7 +182,9 @@ def test_student_handout_has_no_teacher_material_and_teacher_edition_has_it(prin
 def test_teacher_edition_opens_solutions_and_answers_questions(printed):
     stem = printed["lessons"][-1]
     teacher = _text(printed["a4"] / f"{stem}.teacher.a4.pdf")
-    assert "solution" in teacher.lower() and "Correct." in teacher, "solutions folded or no question answered"
+    assert "solution" in teacher.lower() and "Correct." in teacher, (
+        "solutions folded or no question answered"
+    )
 
 
 def test_charts_are_vector_graphics(printed):
@@ -165,22 +193,35 @@ def test_charts_are_vector_graphics(printed):
     site = ROOT / "_build" / "site" / "notebooks"
     for stem in printed["lessons"]:
         page = (site / f"{stem}.html").read_text(encoding="utf-8")
-        titles = [html.unescape(json.loads(f'"{t}"')).split("<")[0].strip()
-                  for t in re.findall(r'"title":\{"text":"((?:[^"\\]|\\.)+)"', page)]
+        titles = [
+            html.unescape(json.loads(f'"{t}"')).split("<")[0].strip()
+            for t in re.findall(r'"title":\{"text":"((?:[^"\\]|\\.)+)"', page)
+        ]
         titles = [t for t in titles if len(t) > 12]
         assert titles, f"{stem}: no chart title found on the site page"
         pdf = printed["a4"] / f"{stem}.student.a4.pdf"
         text = _squash(_text(pdf))
-        # axis titles print between tick labels, so pdftotext may interleave them: one whole title is enough
-        assert any(_squash(t[:30]) in text for t in titles), f"{pdf.name}: no chart title is vector text: {titles[:5]}"
-        listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-        big = [line for line in listed.splitlines()[2:] if int(line.split()[3]) * int(line.split()[4]) > 250_000]
+        # axis titles print between tick labels, so pdftotext may interleave them: one whole title
+        # is enough
+        assert any(_squash(t[:30]) in text for t in titles), (
+            f"{pdf.name}: no chart title is vector text: {titles[:5]}"
+        )
+        listed = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        big = [
+            line
+            for line in listed.splitlines()[2:]
+            if int(line.split()[3]) * int(line.split()[4]) > 250_000
+        ]
         assert not big, f"{pdf.name}: raster images the size of a chart:\n" + "\n".join(big)
 
 
 def test_every_font_is_embedded(printed):
-    for stem, kind, pdf in _pdfs(printed):
-        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    for _stem, _kind, pdf in _pdfs(printed):
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
         not_embedded = [line for line in fonts.splitlines()[2:] if line.split()[-5] != "yes"]
         assert not not_embedded, f"{pdf.name}: fonts not embedded:\n" + "\n".join(not_embedded)
 
@@ -195,7 +236,9 @@ def test_worksheet_asks_every_document_question_with_room_to_write(printed):
         for doc_id in lesson.documents:
             for col in ("q_sourcing", "q_context", "q_corroboration"):
                 assert _squash(docs.at[doc_id, col])[:40] in text, f"{stem}: {doc_id} {col} missing"
-        assert "Step1" in text or "Exercise(" not in "".join(c.source for c in lesson.nb.cells), stem
+        assert "Step1" in text or "Exercise(" not in "".join(c.source for c in lesson.nb.cells), (
+            stem
+        )
         assert "writtentask" in text.lower(), f"{stem}: no writing task"
         assert "criterion" in text.lower(), f"{stem}: no rubric"
         assert "Name" in text and "Class" in text
@@ -208,7 +251,9 @@ def test_course_reader_has_every_lesson_printed(printed):
     text = _squash(_text(reader))
     for stem in printed["lessons"]:
         assert _squash(_lesson(stem).title) in text
-    handouts = sum(poppler.info(printed["a4"] / f"{s}.student.a4.pdf")["pages"] for s in printed["lessons"])
+    handouts = sum(
+        poppler.info(printed["a4"] / f"{s}.student.a4.pdf")["pages"] for s in printed["lessons"]
+    )
     assert poppler.info(reader)["pages"] > handouts
 
 
@@ -223,9 +268,9 @@ def test_slides_handout(printed):
 
 # ------------------------------------------------------------------ the website's links
 
+
 def test_site_links_only_pdfs_that_exist(tmp_path):
-    from publish import site
-    from publish.print import site_links
+    from publish import pdf_links, site
 
     stem = _lessons()[0]
     pdfs = {f"{stem}.student.a4.pdf", f"{stem}.worksheet.a4.pdf", "course-reader.a4.pdf"}
@@ -236,21 +281,30 @@ def test_site_links_only_pdfs_that_exist(tmp_path):
     home = (tmp_path / "site_src" / "index.md").read_text(encoding="utf-8")
     assert "print/course-reader.a4.pdf" in home
     copied = {p.name for p in (tmp_path / "site_extra" / "print").glob("*.pdf")}
-    assert copied == {n for n in pdfs if (site_links.PRINT / n).exists()}
-    assert not site_links.is_public(f"{stem}.teacher.a4.pdf")
-    assert site_links.lesson_cell(stem, set()) is None
+    assert copied == {n for n in pdfs if (pdf_links.PRINT / n).exists()}
+    assert not pdf_links.is_public(f"{stem}.teacher.a4.pdf")
+    assert pdf_links.lesson_cell(stem, set()) is None
 
 
 # ------------------------------------------------------------------ bad input
 
-@pytest.mark.parametrize("args, names", [
-    (["--lessons", "99_no_such_lesson"], "the lessons are"),
-    (["--paper", "a3"], "a4, letter"),
-    (["--kinds", "poster"], "student, worksheet, teacher, slides"),
-])
+
+@pytest.mark.parametrize(
+    "args, names",
+    [
+        (["--lessons", "99_no_such_lesson"], "the lessons are"),
+        (["--paper", "a3"], "a4, letter"),
+        (["--kinds", "poster"], "student, worksheet, teacher, slides"),
+    ],
+)
 def test_bad_input_names_what_is_accepted(args, names):
-    done = subprocess.run([sys.executable, "-m", "publish.print", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish.print", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0
     assert names in done.stderr, done.stderr[-2000:]
     assert "Traceback" not in done.stderr

@@ -10,9 +10,9 @@ land, no serious or critical axe violation, and a screenshot in ``_build/screens
 ``COURSE_TEST_NOTEBOOKS=<folder>`` builds from another notebook folder (for developing the
 publishing code against sample lessons); the default is ``notebooks/``.
 """
+
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -60,7 +60,7 @@ def _phrases(text: str, min_len: int = 24) -> list[str]:
 # ------------------------------------------------------------------ fixtures
 
 IDLE_JS = """() => new Promise(done => requestAnimationFrame(() => requestIdleCallback(() => done(true),
-                                                                                   {timeout: 30000})))"""
+                                                                                   {timeout: 30000})))"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 SCREENSHOT_MS_PER_SCREEN = 15_000  # one viewport of charts, on a loaded 2-core machine
@@ -69,7 +69,9 @@ SCREENSHOT_MS_PER_SCREEN = 15_000  # one viewport of charts, on a loaded 2-core 
 def _screenshot_ms(page) -> int:
     """A full-page screenshot renders the whole page (a lesson is 20 or more screens of charts):
     its time limit grows with the page's height, never below Playwright's default 30 s."""
-    screens = page.evaluate("() => Math.ceil(document.documentElement.scrollHeight / window.innerHeight)")
+    screens = page.evaluate(
+        "() => Math.ceil(document.documentElement.scrollHeight / window.innerHeight)"
+    )
     return max(30_000, screens * SCREENSHOT_MS_PER_SCREEN)
 
 
@@ -114,15 +116,21 @@ def visits(browser, server):
         if name not in reports:
             page, watch = open_page(browser, server + name)
             _until_idle(page)
-            page.screenshot(path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))), full_page=True,
-                            timeout=_screenshot_ms(page))
+            page.screenshot(
+                path=str(SCREENS / (name.replace("/", "__").replace(".html", ".png"))),
+                full_page=True,
+                timeout=_screenshot_ms(page),
+            )
             # recorded before axe runs: axe fetches @imported stylesheets itself, resolving
             # their relative URLs against the page (a false 404 that a reader never sees)
             report = {"charts": page.evaluate(CHARTS_JS), "problems": watch.problems()}
             violations = axe.run(page).response["violations"]
-            report["axe"] = [f"{v['id']} ({v['impact']}): {v['help']} -> "
-                             + "; ".join(str(n["target"]) for n in v["nodes"][:5])
-                             for v in violations if v.get("impact") in BAD_IMPACTS]
+            report["axe"] = [
+                f"{v['id']} ({v['impact']}): {v['help']} -> "
+                + "; ".join(str(n["target"]) for n in v["nodes"][:5])
+                for v in violations
+                if v.get("impact") in BAD_IMPACTS
+            ]
             reports[name] = report
             page.context.close()
         return reports[name]
@@ -131,6 +139,7 @@ def visits(browser, server):
 
 
 # ------------------------------------------------------------------ the build
+
 
 def test_every_page_is_built(site):
     missing = [p for p in PAGES + ["search.html", "searchindex.js"] if not (site / p).exists()]
@@ -143,20 +152,35 @@ def test_plotly_js_and_the_base_maps_a_page_uses_are_shared_files(site):
     every_scope = set()
     for page in PAGES:
         html = (site / page).read_text(encoding="utf-8")
-        assert html.count("_static/plotly.min.js") == 1, f"{page} must load the shared plotly.js exactly once"
-        scopes = {f"{scope}_{res}m" for res, scope in re.findall(r'"resolution":(\d+),"scope":"([a-z]+)"', html)}
-        loaded = set(re.findall(r'_static/course-geo-([a-z]+_\d+m)\.js', html))
+        assert html.count("_static/plotly.min.js") == 1, (
+            f"{page} must load the shared plotly.js exactly once"
+        )
+        scopes = {
+            f"{scope}_{res}m"
+            for res, scope in re.findall(r'"resolution":(\d+),"scope":"([a-z]+)"', html)
+        }
+        loaded = set(re.findall(r"_static/course-geo-([a-z]+_\d+m)\.js", html))
         assert loaded == scopes, f"{page} draws maps on {scopes} but loads base maps {loaded}"
-        assert all(html.count(f"_static/course-geo-{s}.js") == 1 for s in scopes), f"{page} loads a base map twice"
+        assert all(html.count(f"_static/course-geo-{s}.js") == 1 for s in scopes), (
+            f"{page} loads a base map twice"
+        )
         assert len(html.encode()) < 3_000_000, f"{page} looks like it embeds plotly.js itself"
         every_scope |= scopes
-    assert every_scope == {"asia_50m", "world_110m"}, f"the lessons' maps should use the regional and the world map: {every_scope}"
+    assert every_scope == {"asia_50m", "world_110m"}, (
+        f"the lessons' maps should use the regional and the world map: {every_scope}"
+    )
 
 
 def test_no_reference_to_another_host_in_scripts_or_styles(site):
     """Links to sources are fine; anything a page *loads* must be local."""
-    loaded = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"(https?:)?//", re.I)
-    bad = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if loaded.search(p.read_text(encoding="utf-8"))]
+    loaded = re.compile(
+        r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"(https?:)?//", re.I
+    )
+    bad = [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if loaded.search(p.read_text(encoding="utf-8"))
+    ]
     assert not bad, f"pages that load something from another host: {bad}"
 
 
@@ -171,7 +195,11 @@ def test_every_local_link_resolves(site):
             continue
         for url in ref.findall(page.read_text(encoding="utf-8")):
             parts = urlsplit(url)
-            if parts.scheme or url.startswith(("#", "//", "javascript:", "mailto:")) or not parts.path:
+            if (
+                parts.scheme
+                or url.startswith(("#", "//", "javascript:", "mailto:"))
+                or not parts.path
+            ):
                 continue
             target = (page.parent / unquote(parts.path)).resolve()
             if not target.exists():
@@ -183,10 +211,19 @@ def test_teacher_notes_are_not_published(site):
     phrases = [ph for _, cell in _cells_tagged("teacher") for ph in _phrases(cell.source)]
     if not phrases:
         pytest.skip("no notebook has a cell tagged `teacher` yet")
-    published = {p: p.read_text(encoding="utf-8", errors="ignore") for p in site.rglob("*")
-                 if p.is_file() and p.suffix in (".html", ".js", ".ipynb", ".txt", ".json")
-                 and p.name != "plotly.min.js"}
-    leaks = [(p.relative_to(site).as_posix(), ph) for ph in phrases for p, text in published.items() if ph in text]
+    published = {
+        p: p.read_text(encoding="utf-8", errors="ignore")
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.suffix in (".html", ".js", ".ipynb", ".txt", ".json")
+        and p.name != "plotly.min.js"
+    }
+    leaks = [
+        (p.relative_to(site).as_posix(), ph)
+        for ph in phrases
+        for p, text in published.items()
+        if ph in text
+    ]
     assert not leaks, f"teacher notes found on the site: {leaks[:5]}"
 
 
@@ -204,7 +241,9 @@ def test_every_csv_is_downloadable_from_the_data_page(site):
     html = (site / "data.html").read_text(encoding="utf-8")
     for csv_path in sorted((ROOT / "lessons_data").glob("*.csv")):
         served = site / "data" / csv_path.name
-        assert served.exists() and served.read_bytes() == csv_path.read_bytes(), f"{csv_path.name} not published"
+        assert served.exists() and served.read_bytes() == csv_path.read_bytes(), (
+            f"{csv_path.name} not published"
+        )
         assert f'href="data/{csv_path.name}"' in html, f"data.html does not link {csv_path.name}"
     if (ROOT / "lessons_data" / "DATA_DICTIONARY.md").exists():
         assert "Data dictionary" in html, "the data dictionary is not on the data page"
@@ -218,7 +257,9 @@ def test_glossary_lists_every_term(site):
     import html as htmllib
 
     page = htmllib.unescape((site / "glossary.html").read_text(encoding="utf-8"))
-    terms = [r["term"].strip() for r in csv.DictReader(open(path, encoding="utf-8-sig")) if r.get("term")]
+    terms = [
+        r["term"].strip() for r in csv.DictReader(open(path, encoding="utf-8-sig")) if r.get("term")
+    ]
     missing = [t for t in terms if t not in page]
     assert not missing, f"glossary terms missing from glossary.html: {missing[:10]}"
 
@@ -241,6 +282,7 @@ def test_bibliography_is_grouped_by_perspective(site):
 
 
 # ------------------------------------------------------------------ every page in the browser
+
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_with_no_error_and_no_other_host(visits, name):
@@ -281,7 +323,9 @@ def _first_page_with(site: Path, needle: str) -> str | None:
 def test_solution_toggle_opens(site, browser, server):
     from publish.browser import open_page
 
-    name = _first_page_with(site, 'class="cell tag_solution') or _first_page_with(site, 'class="tag-solution')
+    name = _first_page_with(site, 'class="cell tag_solution') or _first_page_with(
+        site, 'class="tag-solution'
+    )
     if name is None:
         pytest.skip("no published notebook has a cell tagged `solution` yet")
     page, watch = open_page(browser, server + name)
@@ -320,7 +364,9 @@ def test_question_gives_feedback_when_answered(site, browser, server):
     except PlaywrightTimeout:
         pytest.fail("clicking the answer's label did not select it")
     try:  # the feedback is revealed by CSS once the answer is checked
-        page.wait_for_function("([g, n]) => g.innerText.length > n", arg=[group.element_handle(), len(before)])
+        page.wait_for_function(
+            "([g, n]) => g.innerText.length > n", arg=[group.element_handle(), len(before)]
+        )
     except PlaywrightTimeout:
         pytest.fail(f"no feedback appeared after answering a question on {name}")
     assert not watch.problems()
@@ -346,16 +392,20 @@ def test_search_finds_a_term(site, browser, server, how):
     term = _search_term(site)
     base = server if how == "server" else site.as_uri() + "/"
     page, watch = open_page(browser, f"{base}search.html?q={term}")
-    page.wait_for_function("() => document.querySelector('#search-results') && "
-                           "document.querySelector('#search-results').innerText.match(/found|did not match/i)",
-                           timeout=20000)
+    page.wait_for_function(
+        "() => document.querySelector('#search-results') && "
+        "document.querySelector('#search-results').innerText.match(/found|did not match/i)",
+        timeout=20000,
+    )
     hits = page.locator("#search-results ul.search li")
     assert hits.count() >= 1, f"searching for {term!r} ({how}) found nothing"
     assert not watch.problems(), watch.problems()
     page.context.close()
 
 
-@pytest.mark.parametrize("name", ["index.html", *[f"notebooks/{p.stem}.html" for p in NOTEBOOKS[-1:]]])
+@pytest.mark.parametrize(
+    "name", ["index.html", *[f"notebooks/{p.stem}.html" for p in NOTEBOOKS[-1:]]]
+)
 def test_page_works_from_file_url(site, browser, name):
     from publish.browser import CHARTS_JS, open_page
 
@@ -377,7 +427,11 @@ def test_a_cell_error_fails_the_build(tmp_path):
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
     nb = new_notebook(cells=[new_markdown_cell("# Broken lesson"), new_code_cell("1 / 0")])
-    nb.metadata["kernelspec"] = {"name": "russo-japanese-course", "display_name": "course", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "russo-japanese-course",
+        "display_name": "course",
+        "language": "python",
+    }
     nbformat.write(nb, nb_dir / "99_broken.ipynb")
     from publish.common import preserved_environ
 
@@ -398,15 +452,22 @@ def test_document_card_and_place_to_write(site, browser, server):
     page, watch = open_page(browser, server + name)
     docs = data.load("documents").set_index("document_id")
     with_original = [d for d in docs.index if isinstance(docs.at[d, "excerpt_original"], str)]
-    card = page.locator(".doc-card").filter(has=page.locator("blockquote[lang]:not([lang=en])")).first
+    card = (
+        page.locator(".doc-card").filter(has=page.locator("blockquote[lang]:not([lang=en])")).first
+    )
     card.scroll_into_view_if_needed()
     doc_id = card.get_attribute("id").removeprefix("doc-")
     assert doc_id in with_original
     lang = docs.at[doc_id, "language"]
-    original, english = card.locator(f'blockquote[lang="{lang}"]'), card.locator('blockquote[lang="en"]')
+    original, english = (
+        card.locator(f'blockquote[lang="{lang}"]'),
+        card.locator('blockquote[lang="en"]'),
+    )
     assert original.is_visible() and english.is_visible()
     left, right = original.bounding_box(), english.bounding_box()
-    assert abs(left["y"] - right["y"]) < 5 and left["x"] < right["x"], "original and English are not side by side"
+    assert abs(left["y"] - right["y"]) < 5 and left["x"] < right["x"], (
+        "original and English are not side by side"
+    )
     url = data.load("sources").set_index("source_id").at[docs.at[doc_id, "source_id"], "url"]
     if isinstance(url, str):
         assert card.locator(".doc-source a").get_attribute("href") == url

@@ -1,7 +1,8 @@
-"""Sources a teacher can cite (SOURCES.md): every link is on an accepted host, every work without a link is
+"""Sources a teacher can cite (SOURCES.md): every link is on an accepted host, every work without a
+link is
 a complete reference, and no downloadable data file links a host outside the accepted list."""
+
 import csv
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +14,16 @@ from helpers.data.rules import is_source_id
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTS_FILE = Path(__file__).with_name("accepted_hosts.csv")
-KINDS = {"publisher", "library", "archive", "government", "news", "encyclopedia", "university", "research"}
+KINDS = {
+    "publisher",
+    "library",
+    "archive",
+    "government",
+    "news",
+    "encyclopedia",
+    "university",
+    "research",
+}
 URL = re.compile(r"https?://[^\s\"'<>),;]+")
 
 
@@ -38,9 +48,16 @@ def test_accepted_hosts_say_what_they_are_and_why():
 def test_every_source_url_is_on_an_accepted_host():
     ok = accepted()
     src = data.load("sources")
-    bad = [(r.source_id, r.url) for r in src.itertuples() if isinstance(r.url, str) and host(r.url) not in ok]
-    assert not bad, ("hosts not in tests/accepted_hosts.csv (cite the work at a canonical address, or add the host "
-                     f"with its kind and reason): {bad[:10]}")
+    bad = [
+        (r.source_id, r.url)
+        for r in src.itertuples()
+        if isinstance(r.url, str) and host(r.url) not in ok
+    ]
+    assert not bad, (
+        "hosts not in tests/accepted_hosts.csv (cite the work at a canonical address, or add "
+        "the host "
+        f"with its kind and reason): {bad[:10]}"
+    )
 
 
 def test_every_source_without_url_is_a_complete_reference():
@@ -54,7 +71,10 @@ def test_wikipedia_is_cited_at_its_canonical_address():
     src = data.load("sources")
     for r in src.itertuples():
         if isinstance(r.url, str) and "wiki" in host(r.url):
-            assert re.fullmatch(r"[a-z-]+\.wiki(pedia|source)\.org", host(r.url)), (r.source_id, r.url)
+            assert re.fullmatch(r"[a-z-]+\.wiki(pedia|source)\.org", host(r.url)), (
+                r.source_id,
+                r.url,
+            )
             assert not host(r.url).startswith(("en.m.", "ja.m.")), r.url
 
 
@@ -65,11 +85,17 @@ def test_consulted_via_names_a_source_or_describes_the_copy():
         via = r.consulted_via
         if isinstance(via, str):
             assert via in ids if is_source_id(via) else " " in via, (r.source_id, via)
-            assert not URL.search(via), f"{r.source_id}: consulted_via describes a copy, it does not link it"
+            assert not URL.search(via), (
+                f"{r.source_id}: consulted_via describes a copy, it does not link it"
+            )
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "lessons_data").glob("*.csv")) + sorted((ROOT / "notebooks" / "sources").glob("*.json")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "lessons_data").glob("*.csv"))
+    + sorted((ROOT / "notebooks" / "sources").glob("*.json")),
+    ids=lambda p: p.name,
+)
 def test_no_data_file_links_a_host_outside_the_list(path):
     ok = accepted()
     text = path.read_text(encoding="utf-8")
@@ -82,10 +108,14 @@ def test_casualty_figures_taken_from_another_work_name_it():
     src = set(data.load("sources")["source_id"])
     derived = cas["derived_from"].dropna()
     assert set(derived) <= src
-    assert (derived != cas.loc[derived.index, "source_id"]).all(), "derived_from names the original, not the row's own source"
+    assert (derived != cas.loc[derived.index, "source_id"]).all(), (
+        "derived_from names the original, not the row's own source"
+    )
 
 
 def test_reference_works_speak_for_no_side():
     src = data.load("sources")
     wiki = src[src["url"].fillna("").str.contains(r"\.wikipedia\.org/", regex=True)]
-    assert (wiki["perspective"] == "other").all(), wiki.loc[wiki["perspective"] != "other", "source_id"].tolist()
+    assert (wiki["perspective"] == "other").all(), wiki.loc[
+        wiki["perspective"] != "other", "source_id"
+    ].tolist()

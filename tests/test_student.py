@@ -1,5 +1,6 @@
 """The student edition (``make student``): no solution and no teacher cell left, and every
 notebook still runs top to bottom in a fresh kernel."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,12 @@ def test_no_solution_or_teacher_cell_left(student_dir, path):
     student = nbformat.read(student_dir / path.name, as_version=4)
     assert not [i for i, c in enumerate(student.cells) if REMOVED & _tags(c)]
     kept = [c for c in original.cells if not REMOVED & _tags(c)]
-    assert [c.source for c in student.cells] == [c.source for c in kept], "a cell other than solution/teacher was lost or changed"
-    assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code"), "outputs were not cleared"
+    assert [c.source for c in student.cells] == [c.source for c in kept], (
+        "a cell other than solution/teacher was lost or changed"
+    )
+    assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code"), (
+        "outputs were not cleared"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -64,9 +69,15 @@ def test_no_solution_text_remains(student_dir, path):
     visible = "\n".join(c.source for c in original.cells if not REMOVED & _tags(c))
     text = (student_dir / path.name).read_text(encoding="utf-8")
     student_sources = "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
-    leaked = [line for cell in removed for line in _significant_lines(cell.source)
-              if line in student_sources and line not in visible]
-    assert not leaked, f"{path.name}: solution/teacher text left in the student edition: {leaked[:5]}"
+    leaked = [
+        line
+        for cell in removed
+        for line in _significant_lines(cell.source)
+        if line in student_sources and line not in visible
+    ]
+    assert not leaked, (
+        f"{path.name}: solution/teacher text left in the student edition: {leaked[:5]}"
+    )
 
 
 @pytest.mark.notebooks
@@ -79,23 +90,52 @@ def test_student_notebook_executes(student_dir, path, tmp_path):
         km = kernel_manager(tmp_path, cwd=student_dir)
         client = NotebookClient(nb, km=km, timeout=120, allow_errors=True)
     else:
-        client = NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="russo-japanese-course",
-                                resources={"metadata": {"path": str(student_dir)}})
+        client = NotebookClient(
+            nb,
+            timeout=120,
+            allow_errors=True,
+            kernel_name="russo-japanese-course",
+            resources={"metadata": {"path": str(student_dir)}},
+        )
     client.execute()
-    errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-              for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        (i, o.ename, o.evalue)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
     assert not errors, f"{path.name} (student edition): error outputs in cells {errors}"
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "index.ipynb"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if p.name != "index.ipynb"], ids=lambda p: p.name
+)
 def test_student_keeps_documents_and_prompts_but_no_model_answer(student_dir, path):
-    """Students read every document and write in every answer cell; model answers stay with the teacher."""
+    """Students read every document and write in every answer cell; model answers stay with the
+    teacher.
+    """
     original = nbformat.read(path, as_version=4)
     student = nbformat.read(student_dir / path.name, as_version=4)
-    count = lambda nb, test: sum(1 for c in nb.cells if test(c))
-    is_document = lambda c: c.cell_type == "code" and "document(" in c.source
-    is_response = lambda c: "response" in _tags(c)
+
+    def count(nb, test):
+        return sum(1 for c in nb.cells if test(c))
+
+    def is_document(c):
+        return c.cell_type == "code" and "document(" in c.source
+
+    def is_response(c):
+        return "response" in _tags(c)
+
     assert count(student, is_document) == count(original, is_document) > 0
     assert count(student, is_response) == count(original, is_response) >= 3
     assert count(original, lambda c: "model answer" in c.source.lower()) > 0
-    assert count(student, lambda c: "model answer" in c.source.lower() or "model interpretation" in c.source.lower()) == 0
+    assert (
+        count(
+            student,
+            lambda c: (
+                "model answer" in c.source.lower() or "model interpretation" in c.source.lower()
+            ),
+        )
+        == 0
+    )

@@ -3,6 +3,7 @@
 Figures are never averaged: each source gets a row, marked by its perspective, so the
 spread between sources is the first thing a reader sees.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,10 +13,16 @@ from .. import data, theme
 from . import selectors
 from .selectors import check_choice
 
-CATEGORY_NAMES = {"killed": "killed (in action and died of wounds)",
-                  "killed_and_missing": "killed and missing (combined figures)", "dead_all_causes": "dead of all causes",
-                  "wounded": "wounded", "missing": "missing", "captured": "captured (prisoners)",
-                  "total_casualties": "total casualties", "died_in_captivity": "died in captivity (prisoners)"}
+CATEGORY_NAMES = {
+    "killed": "killed (in action and died of wounds)",
+    "killed_and_missing": "killed and missing (combined figures)",
+    "dead_all_causes": "dead of all causes",
+    "wounded": "wounded",
+    "missing": "missing",
+    "captured": "captured (prisoners)",
+    "total_casualties": "total casualties",
+    "died_in_captivity": "died in captivity (prisoners)",
+}
 
 
 def _as_list(value) -> list:
@@ -30,13 +37,18 @@ def labelled_casualties() -> pd.DataFrame:
     cas["category"] = cas["category"].astype(str)
     cas["perspective"] = cas["perspective"].astype(str)
     cas["conflict_name"] = cas["conflict_id"].map(names)
-    cas["source_label"] = [_source_label(r) for r in cas.itertuples()]
+    cas["source_label"] = [source_label(r) for r in cas.itertuples()]
     # two different sources with the same short label (within a conflict and side) get a number
     distinct = cas.drop_duplicates(["conflict_id", "side", "source_id"]).copy()
     distinct["nth"] = distinct.groupby(["conflict_id", "side", "source_label"]).cumcount() + 1
     clash = distinct.duplicated(["conflict_id", "side", "source_label"], keep=False)
-    distinct["label2"] = distinct["source_label"].where(~clash, distinct["source_label"] + " (" + distinct["nth"].astype(str) + ")")
-    cas = cas.merge(distinct[["conflict_id", "side", "source_id", "label2"]], on=["conflict_id", "side", "source_id"])
+    distinct["label2"] = distinct["source_label"].where(
+        ~clash, distinct["source_label"] + " (" + distinct["nth"].astype(str) + ")"
+    )
+    cas = cas.merge(
+        distinct[["conflict_id", "side", "source_id", "label2"]],
+        on=["conflict_id", "side", "source_id"],
+    )
     cas["source_label"] = cas.pop("label2")
     cas["work_id"] = selectors.work_ids(cas).values
     titles = data.load("sources").set_index("source_id")
@@ -57,10 +69,17 @@ def _original(sources, derived) -> str | None:
 
 
 def _hover(r) -> str:
-    taken = f"<br>taken from {theme.wrap(r.taken_from, 70)}" if isinstance(r.taken_from, str) else ""
-    return (f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
-            f"<br>{r.low:,}" + (f" to {r.high:,}" if r.high != r.low else "") +
-            f"<br>{r.source_title}" + taken + (f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else ""))
+    taken = (
+        f"<br>taken from {theme.wrap(r.taken_from, 70)}" if isinstance(r.taken_from, str) else ""
+    )
+    return (
+        f"<b>{r.source_label}</b><br>{theme.PERSPECTIVE_NAMES[r.perspective]} perspective"
+        f"<br>{r.low:,}"
+        + (f" to {r.high:,}" if r.high != r.low else "")
+        + f"<br>{r.source_title}"
+        + taken
+        + (f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else "")
+    )
 
 
 def records(points) -> list[dict]:
@@ -68,7 +87,9 @@ def records(points) -> list[dict]:
     return points.to_dict("records") if isinstance(points, pd.DataFrame) else list(points)
 
 
-def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=None, perspectives=None) -> pd.DataFrame:
+def select_points(
+    table: pd.DataFrame, conflict_ids: list, category: str, sides=None, perspectives=None
+) -> pd.DataFrame:
     """Rows of ``labelled_casualties()`` for a selection, with the ``group`` label of the y axis."""
     rows = table[table["conflict_id"].isin(conflict_ids) & (table["category"] == category)]
     if sides is not None:
@@ -77,12 +98,18 @@ def select_points(table: pd.DataFrame, conflict_ids: list, category: str, sides=
         rows = rows[rows["perspective"].isin(perspectives)]
     multi = len(conflict_ids) > 1
     # several conflicts: "conflict: side", wrapped so the labels leave the data the width
-    rows = rows.assign(group=[theme.wrap((f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side), 30)
-                              for name, side in zip(rows["conflict_name"], rows["side"])])
+    rows = rows.assign(
+        group=[
+            theme.wrap((f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side), 30)
+            for name, side in zip(rows["conflict_name"], rows["side"], strict=False)
+        ]
+    )
     return rows.sort_values(["conflict_id", "side", "low"]).reset_index(drop=True)
 
 
-def casualty_points(conflict_ids, category: str = "killed", sides=None, perspectives=None) -> pd.DataFrame:
+def casualty_points(
+    conflict_ids, category: str = "killed", sides=None, perspectives=None
+) -> pd.DataFrame:
     """One row per source figure, with the labels the chart shows; raises on unknown codes."""
     table = labelled_casualties()
     ids = _as_list(conflict_ids)
@@ -102,9 +129,11 @@ def casualty_points(conflict_ids, category: str = "killed", sides=None, perspect
     return select_points(table, ids, category, sides, perspectives)
 
 
-def _source_label(row) -> str:
+def source_label(row) -> str:
     """'Author year', shortened; the publisher or id when there is no author."""
-    who = next((v for v in (row.author, row.publisher) if isinstance(v, str) and v.strip()), row.source_id)
+    who = next(
+        (v for v in (row.author, row.publisher) if isinstance(v, str) and v.strip()), row.source_id
+    )
     who = who.split(";")[0].split(",")[0].strip()
     who = who if len(who) <= 20 else who[:19] + "…"
     return who + ("" if pd.isna(row.source_year) else f" {int(row.source_year)}")
@@ -122,17 +151,27 @@ def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
     if category is not None:
         check_choice("category", category, list(CATEGORY_NAMES))
         rows = rows[rows["category"] == category]
-    out = (rows.assign(side=rows["side"].astype(str), category=rows["category"].astype(str))
-           .groupby(["conflict_id", "side", "category"])
-           .agg(sources=("source_id", "nunique"), independent_works=("work_id", "nunique"),
-                lowest=("low", "min"), highest=("high", "max"))
-           .reset_index())
-    out["highest_over_lowest"] = (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
+    out = (
+        rows.assign(side=rows["side"].astype(str), category=rows["category"].astype(str))
+        .groupby(["conflict_id", "side", "category"])
+        .agg(
+            sources=("source_id", "nunique"),
+            independent_works=("work_id", "nunique"),
+            lowest=("low", "min"),
+            highest=("high", "max"),
+        )
+        .reset_index()
+    )
+    out["highest_over_lowest"] = (
+        (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
+    )
     return out
 
 
 def side_traces(points, sides) -> list[dict]:
-    """One range trace per side (fixed order, empty when absent) so live widgets can update in place."""
+    """One range trace per side (fixed order, empty when absent) so live widgets can update in
+    place.
+    """
     rows = records(points)
     traces = []
     for side in sides:
@@ -141,22 +180,54 @@ def side_traces(points, sides) -> list[dict]:
         for r in mine:
             ends = [r["low"], r["high"]] if r["high"] != r["low"] else [r["low"]]
             for v in ends:
-                x.append(int(v)); y0.append(r["group"]); y1.append(r["source_label"])
-                symbols.append(r["symbol"]); hover.append(r["hover"])
-            x.append(None); y0.append(r["group"]); y1.append(r["source_label"]); symbols.append("circle"); hover.append("")
-        traces.append(dict(type="scatter", mode="lines+markers", name=theme.side_name(side), x=x, y=[y0, y1],
-                           line=dict(color=theme.side_colour(side), width=4),
-                           marker=dict(color=theme.side_colour(side), size=12, symbol=symbols,
-                                       line=dict(color="white", width=1)),
-                           hovertext=hover, hoverinfo="text", showlegend=bool(mine), legendgroup="sides"))
+                x.append(int(v))
+                y0.append(r["group"])
+                y1.append(r["source_label"])
+                symbols.append(r["symbol"])
+                hover.append(r["hover"])
+            x.append(None)
+            y0.append(r["group"])
+            y1.append(r["source_label"])
+            symbols.append("circle")
+            hover.append("")
+        traces.append(
+            dict(
+                type="scatter",
+                mode="lines+markers",
+                name=theme.side_name(side),
+                x=x,
+                y=[y0, y1],
+                line=dict(color=theme.side_colour(side), width=4),
+                marker=dict(
+                    color=theme.side_colour(side),
+                    size=12,
+                    symbol=symbols,
+                    line=dict(color="white", width=1),
+                ),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=bool(mine),
+                legendgroup="sides",
+            )
+        )
     return traces
 
 
 def perspective_legend() -> list[dict]:
     """Grey legend-only markers that explain the shapes."""
-    return [dict(type="scatter", mode="markers", x=[None], y=[None], name=f"{name} source", legendgroup="persp",
-                 marker=dict(symbol=theme.PERSPECTIVE_SYMBOLS[code], color="#555555", size=11), hoverinfo="skip")
-            for code, name in theme.PERSPECTIVE_NAMES.items()]
+    return [
+        dict(
+            type="scatter",
+            mode="markers",
+            x=[None],
+            y=[None],
+            name=f"{name} source",
+            legendgroup="persp",
+            marker=dict(symbol=theme.PERSPECTIVE_SYMBOLS[code], color="#555555", size=11),
+            hoverinfo="skip",
+        )
+        for code, name in theme.PERSPECTIVE_NAMES.items()
+    ]
 
 
 def spread_text(points, long: bool = False) -> str:
@@ -170,13 +241,23 @@ def spread_text(points, long: bool = False) -> str:
         lo, hi = min(r["low"] for r in rows), max(r["high"] for r in rows)
         n = len({r.get("work_id", r["source_id"]) for r in rows})  # independent works, not copies
         ratio = f"{hi / lo:.1f}×" if lo > 0 else "n/a"
-        parts.append(f"{group}: {lo:,} to {hi:,} across {n} independent source{'s' * (n > 1)}, highest/lowest {ratio}"
-                     if long else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)")
+        parts.append(
+            f"{group}: {lo:,} to {hi:,} across {n} independent source{'s' * (n > 1)}, "
+            f"highest/lowest {ratio}"
+            if long
+            else f"{group} {lo:,}–{hi:,} ({ratio}, {n} src)"
+        )
     if not parts:
         return "No figures for this selection."
     if not long and len(parts) > 4:  # the subtitle has room for four rows; name the widest spread
-        widest = max(groups.items(), key=lambda g: max(r["high"] for r in g[1]) / max(min(r["low"] for r in g[1]), 1))
-        return f"{len(parts)} groups of figures; the widest spread: " + parts[list(groups).index(widest[0])]
+        widest = max(
+            groups.items(),
+            key=lambda g: max(r["high"] for r in g[1]) / max(min(r["low"] for r in g[1]), 1),
+        )
+        return (
+            f"{len(parts)} groups of figures; the widest spread: "
+            + parts[list(groups).index(widest[0])]
+        )
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
 
 
@@ -184,7 +265,9 @@ def left_margin(points) -> int:
     """Room for the two levels of row labels (side, then source), so plotly's automargin has
     nothing to add and draws once."""
     rows = records(points)
-    groups = max((theme.text_px(line) for r in rows for line in r["group"].split("<br>")), default=0)
+    groups = max(
+        (theme.text_px(line) for r in rows for line in r["group"].split("<br>")), default=0
+    )
     labels = max((theme.text_px(r["source_label"]) for r in rows), default=0)
     return theme.label_margin(groups, labels)
 
@@ -194,8 +277,14 @@ def chart_height(n_rows: int) -> int:
     return min(theme.MAX_HEIGHT, max(520, 360 + 34 * n_rows))
 
 
-def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspectives=None, log: bool = False,
-                   controls: bool = True) -> go.Figure:
+def casualty_chart(
+    conflict_ids,
+    category: str = "killed",
+    sides=None,
+    perspectives=None,
+    log: bool = False,
+    controls: bool = True,
+) -> go.Figure:
     """Every source's figure for one or more conflicts and one category of loss.
 
     With ``controls`` the figure carries plotly's own buttons (category, linear/log scale),
@@ -204,27 +293,57 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
     ids = _as_list(conflict_ids)
     points = casualty_points(ids, category, sides, perspectives)
     if points.empty:
-        raise ValueError(f"no {category} figures for {', '.join(ids)} with this selection; "
-                         f"categories with data: {', '.join(sorted(casualty_spread(ids)['category'].unique()))}")
+        raise ValueError(
+            f"no {category} figures for {', '.join(ids)} with this selection; "
+            f"categories with data: {', '.join(sorted(casualty_spread(ids)['category'].unique()))}"
+        )
     sides_present = list(dict.fromkeys(points["side"]))
     fig = go.Figure([*side_traces(points, sides_present), *perspective_legend()])
     names = ", ".join(points["conflict_name"].unique())
     names = names if len(names) <= 70 else f"{len(ids)} campaigns"  # each is named on its rows
     n_rows = points.groupby(["group", "source_label"]).ngroups
-    fig.update_xaxes(title_text=f"People {CATEGORY_NAMES[category]}", type="log" if log else "linear",
-                     separatethousands=True, rangemode="tozero" if not log else None)
+    fig.update_xaxes(
+        title_text=f"People {CATEGORY_NAMES[category]}",
+        type="log" if log else "linear",
+        separatethousands=True,
+        rangemode="tozero" if not log else None,
+    )
     fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
-    desc = (f"Dot-and-whisker chart of {CATEGORY_NAMES[category]} in {names}, one row per source: a single dot is "
-            f"one figure, a bar joins a source's lowest and highest figure; marker shape shows the source's "
-            f"perspective. {spread_text(points, long=True)}.")
-    theme.finish(fig, f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
-                 theme.short_sources(points["source_id"]), desc, height=chart_height(n_rows), bottom=190)
+    desc = (
+        f"Dot-and-whisker chart of {CATEGORY_NAMES[category]} in {names}, one row per "
+        f"source: a single dot is "
+        f"one figure, a bar joins a source's lowest and highest figure; marker shape shows "
+        f"the source's "
+        f"perspective. {spread_text(points, long=True)}."
+    )
+    theme.finish(
+        fig,
+        f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
+        theme.short_sources(points["source_id"]),
+        desc,
+        height=chart_height(n_rows),
+        bottom=190,
+    )
     height = fig.layout.height
     # legend in one row under the axis title, so the data keep the whole width
-    fig.update_layout(title_subtitle=dict(text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")),
-                      legend=dict(orientation="h", yref="container", y=44 / height, yanchor="bottom", xref="container", x=0.02, xanchor="left",
-                                  font=dict(size=11), traceorder="normal", groupclick="toggleitem"),
-                      margin=dict(l=left_margin(points), r=30, t=150 + 26 * fig.layout.title.text.count("<br>")))
+    fig.update_layout(
+        title_subtitle=dict(
+            text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")
+        ),
+        legend=dict(
+            orientation="h",
+            yref="container",
+            y=44 / height,
+            yanchor="bottom",
+            xref="container",
+            x=0.02,
+            xanchor="left",
+            font=dict(size=11),
+            traceorder="normal",
+            groupclick="toggleitem",
+        ),
+        margin=dict(l=left_margin(points), r=30, t=150 + 26 * fig.layout.title.text.count("<br>")),
+    )
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)
     return fig
@@ -232,24 +351,68 @@ def casualty_chart(conflict_ids, category: str = "killed", sides=None, perspecti
 
 def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> None:
     """Plotly buttons: linear/log scale, and a dropdown over the categories that have data."""
-    buttons_scale = [dict(label="Linear scale", method="relayout", args=[{"xaxis.type": "linear"}]),
-                     dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}])]
-    above = 1 + 36 / (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)  # 36 px above the plot
-    menus = [dict(type="buttons", direction="right", buttons=buttons_scale, x=1.0, xanchor="right", y=above,
-                  yanchor="bottom", showactive=True, active=0 if fig.layout.xaxis.type != "log" else 1)]
+    buttons_scale = [
+        dict(label="Linear scale", method="relayout", args=[{"xaxis.type": "linear"}]),
+        dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}]),
+    ]
+    above = 1 + 36 / (
+        fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    )  # 36 px above the plot
+    menus = [
+        dict(
+            type="buttons",
+            direction="right",
+            buttons=buttons_scale,
+            x=1.0,
+            xanchor="right",
+            y=above,
+            yanchor="bottom",
+            showactive=True,
+            active=0 if fig.layout.xaxis.type != "log" else 1,
+        )
+    ]
     available = [c for c in CATEGORY_NAMES if c in set(casualty_spread(ids)["category"])]
     if len(available) > 1:
         options = []
         table = labelled_casualties()
         for cat in available:
-            pts = select_points(table, ids, cat, None if sides is None else _as_list(sides),
-                                None if perspectives is None else _as_list(perspectives))
+            pts = select_points(
+                table,
+                ids,
+                cat,
+                None if sides is None else _as_list(sides),
+                None if perspectives is None else _as_list(perspectives),
+            )
             traces = side_traces(pts, sides_present)
-            options.append(dict(label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(), method="update", args=[
-                {"x": [t["x"] for t in traces], "y": [t["y"] for t in traces],
-                 "hovertext": [t["hovertext"] for t in traces], "marker.symbol": [t["marker"]["symbol"] for t in traces]},
-                {"xaxis.title.text": f"People {CATEGORY_NAMES[cat]}", "title.subtitle.text": theme.wrap(spread_text(pts), 110)},
-                list(range(len(traces)))]))
-        menus.append(dict(type="dropdown", buttons=options, x=0.0, xanchor="left", y=above, yanchor="bottom",
-                          active=available.index(category) if category in available else 0, showactive=True))
+            options.append(
+                dict(
+                    label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(),
+                    method="update",
+                    args=[
+                        {
+                            "x": [t["x"] for t in traces],
+                            "y": [t["y"] for t in traces],
+                            "hovertext": [t["hovertext"] for t in traces],
+                            "marker.symbol": [t["marker"]["symbol"] for t in traces],
+                        },
+                        {
+                            "xaxis.title.text": f"People {CATEGORY_NAMES[cat]}",
+                            "title.subtitle.text": theme.wrap(spread_text(pts), 110),
+                        },
+                        list(range(len(traces))),
+                    ],
+                )
+            )
+        menus.append(
+            dict(
+                type="dropdown",
+                buttons=options,
+                x=0.0,
+                xanchor="left",
+                y=above,
+                yanchor="bottom",
+                active=available.index(category) if category in available else 0,
+                showactive=True,
+            )
+        )
     fig.update_layout(updatemenus=menus)

@@ -8,6 +8,7 @@ place, as the row's note says). The map draws coastlines but not today's borders
 period's own lines (agreed borders and each side's claims, from ``lines.csv``) valid during
 the conflict are drawn instead, each with a legend entry.
 """
+
 from __future__ import annotations
 
 import math
@@ -16,14 +17,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
-from .selectors import check_choice
 from . import lines as ln
-from ._common import fmt_date, geo_layout, iso, places
+from .common import fmt_date, geo_layout, iso, places
+from .selectors import check_choice
 
 UNITS = ["troops", "ships", "aircraft", "tanks", "guns"]
 MAX_BUBBLE_PX = 60
-SUBTITLE = ("Bubble area ∝ strength · filled: lowest figure · ring: highest figure · "
-            "lines: the period's borders and claims (today's borders not drawn)")
+SUBTITLE = (
+    "Bubble area ∝ strength · filled: lowest figure · ring: highest figure · "
+    "lines: the period's borders and claims (today's borders not drawn)"
+)
 
 
 def deployment_rows(conflict_id: str, unit: str = "troops", sides=None) -> pd.DataFrame:
@@ -50,9 +53,13 @@ def with_hover(rows: pd.DataFrame, unit: str) -> list[dict]:
     out = rows.to_dict("records")
     for r in out:
         where = pl.at[r["place_id"], "label"] if r["place_id"] in pl.index else r["place_id"]
-        r["hover"] = (f"<b>{r['formation']}</b><br>{theme.side_name(r['side'])} at {where}<br>"
-                      f"{r['strength_low']:,}" + (f"–{r['strength_high']:,}" if r["strength_high"] != r["strength_low"] else "")
-                      + f" {unit}, as of {fmt_date(r['date'], r['date_precision'])}<br>source: {r['source_id']}")
+        r["hover"] = (
+            f"<b>{r['formation']}</b><br>{theme.side_name(r['side'])} at {where}<br>"
+            f"{r['strength_low']:,}"
+            + (f"–{r['strength_high']:,}" if r["strength_high"] != r["strength_low"] else "")
+            + f" {unit}, as of {fmt_date(r['date'], r['date_precision'])}"
+            + f"<br>source: {r['source_id']}"
+        )
     return out
 
 
@@ -74,10 +81,15 @@ def state_on(rows: pd.DataFrame, day) -> pd.DataFrame:
 def place_lookup(lang: str) -> dict:
     """place_id -> (lon, lat, label in ``lang``)."""
     pl = places(lang)
-    return {pid: (lon, lat, label) for pid, lon, lat, label in zip(pl.index, pl["lon"], pl["lat"], pl["label"])}
+    return {
+        pid: (lon, lat, label)
+        for pid, lon, lat, label in zip(pl.index, pl["lon"], pl["lat"], pl["label"], strict=False)
+    }
 
 
-def _spread_out(state: list[dict], where: dict, radius: float = 0.35) -> list[tuple[dict, float, float, str]]:
+def _spread_out(
+    state: list[dict], where: dict, radius: float = 0.35
+) -> list[tuple[dict, float, float, str]]:
     """Coordinates for each bubble: formations sharing a place are set around it on a small
     circle (``radius`` degrees, scaled to the map) so none hides another; only the first at a
     place gets the name."""
@@ -91,29 +103,74 @@ def _spread_out(state: list[dict], where: dict, radius: float = 0.35) -> list[tu
         n = len(group)
         for k, r in enumerate(group):
             angle, rad = 2 * math.pi * k / n, (radius if n > 1 else 0.0)
-            out.append((r, lon0 + rad * math.cos(angle), lat0 + rad * math.sin(angle), label if k == 0 else ""))
+            out.append(
+                (
+                    r,
+                    lon0 + rad * math.cos(angle),
+                    lat0 + rad * math.sin(angle),
+                    label if k == 0 else "",
+                )
+            )
     return out
 
 
-def _bubble_traces(state: list[dict], where: dict, sides, sizeref: float, unit: str,
-                   radius: float = 0.35) -> list[dict]:
-    """Two traces per side (ring: highest figure; filled: lowest), fixed order for in-place updates."""
+def bubble_traces(
+    state: list[dict], where: dict, sides, sizeref: float, unit: str, radius: float = 0.35
+) -> list[dict]:
+    """Two traces per side (ring: highest figure; filled: lowest), fixed order for in-place
+    updates.
+    """
     traces = []
     placed = _spread_out(state, where, radius)
     for side in sides:
         mine = [p for p in placed if p[0]["side"] == side]
         lon, lat = [p[1] for p in mine], [p[2] for p in mine]
         colour = theme.side_colour(side)
-        traces.append(dict(type="scattergeo", lon=lon, lat=lat, mode="markers", name=f"{theme.side_name(side)} (highest figure)",
-                           marker=dict(size=[float(p[0]["strength_high"]) for p in mine], sizemode="area", sizeref=sizeref,
-                                       sizemin=3, color="rgba(0,0,0,0)", line=dict(color=colour, width=2)),
-                           hoverinfo="skip", legendgroup=side, showlegend=False))
-        traces.append(dict(type="scattergeo", lon=lon, lat=lat, mode="markers+text", name=theme.side_name(side),
-                           text=[p[3] for p in mine], textposition="top center", textfont=dict(size=11, color="#222"),
-                           marker=dict(size=[float(p[0]["strength_low"]) for p in mine], sizemode="area", sizeref=sizeref,
-                                       sizemin=3, color=colour, opacity=0.75, line=dict(color="white", width=1)),
-                           hovertext=[p[0]["hover"] for p in mine], hoverinfo="text", legendgroup=side,
-                           showlegend=bool(mine)))
+        traces.append(
+            dict(
+                type="scattergeo",
+                lon=lon,
+                lat=lat,
+                mode="markers",
+                name=f"{theme.side_name(side)} (highest figure)",
+                marker=dict(
+                    size=[float(p[0]["strength_high"]) for p in mine],
+                    sizemode="area",
+                    sizeref=sizeref,
+                    sizemin=3,
+                    color="rgba(0,0,0,0)",
+                    line=dict(color=colour, width=2),
+                ),
+                hoverinfo="skip",
+                legendgroup=side,
+                showlegend=False,
+            )
+        )
+        traces.append(
+            dict(
+                type="scattergeo",
+                lon=lon,
+                lat=lat,
+                mode="markers+text",
+                name=theme.side_name(side),
+                text=[p[3] for p in mine],
+                textposition="top center",
+                textfont=dict(size=11, color="#222"),
+                marker=dict(
+                    size=[float(p[0]["strength_low"]) for p in mine],
+                    sizemode="area",
+                    sizeref=sizeref,
+                    sizemin=3,
+                    color=colour,
+                    opacity=0.75,
+                    line=dict(color="white", width=1),
+                ),
+                hovertext=[p[0]["hover"] for p in mine],
+                hoverinfo="text",
+                legendgroup=side,
+                showlegend=bool(mine),
+            )
+        )
     return traces
 
 
@@ -128,8 +185,17 @@ def conflict_span(conflict_id: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 # how much of the map a place needs around it: a battlefield is a point, a region is not
-MIN_SPAN = {"region": 14.0, "country": 10.0, "island_group": 8.0, "island": 3.0, "city": 3.0, "port": 3.0,
-            "strait": 3.0, "river": 1.0, "battlefield": 0.35}
+MIN_SPAN = {
+    "region": 14.0,
+    "country": 10.0,
+    "island_group": 8.0,
+    "island": 3.0,
+    "city": 3.0,
+    "port": 3.0,
+    "strait": 3.0,
+    "river": 1.0,
+    "battlefield": 0.35,
+}
 MAP_DOMAIN_X = [0.0, 0.66]  # the map's share of the width; the legend stands to its right
 MAP_ASPECT = 1.45  # width / height of that box at 1,000 px
 
@@ -143,66 +209,156 @@ def map_view(conflict_id: str, place_ids, records=None):
     """
     pl = data.peek("places").set_index("place_id")
     place_ids = [p for p in dict.fromkeys(place_ids) if p in pl.index]
-    coords = [(float(pl.at[p, "lon"]), float(pl.at[p, "lat"])) for p in place_ids] or [(130.0, 45.0)]
+    coords = [(float(pl.at[p, "lon"]), float(pl.at[p, "lat"])) for p in place_ids] or [
+        (130.0, 45.0)
+    ]
     min_span = max([MIN_SPAN.get(str(pl.at[p, "kind"]), 3.0) for p in place_ids] or [3.0])
     start, end = conflict_span(conflict_id)
     lon0, lat0 = ln.bounds(coords, min_span=0, pad_share=0)
     near = ln.lines_for(start, end, [lon0[0] - 3, lon0[1] + 3], [lat0[0] - 3, lat0[1] + 3], records)
-    pts = coords + [(x, y) for r in near for x, y in zip(r["lon"], r["lat"])]
+    pts = coords + [(x, y) for r in near for x, y in zip(r["lon"], r["lat"], strict=False)]
     lon, lat = ln.bounds(pts, min_span=min_span, aspect=MAP_ASPECT)
     shown = ln.lines_for(start, end, lon, lat, records)
     radius = 0.1 * (lat[1] - lat[0])
     return lon, lat, shown, radius
 
 
-def deployment_map(conflict_id: str, unit: str = "troops", lang: str = "en", sides=None,
-                   controls: bool = True) -> go.Figure:
-    """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly frames)."""
+def deployment_map(
+    conflict_id: str, unit: str = "troops", lang: str = "en", sides=None, controls: bool = True
+) -> go.Figure:
+    """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly
+    frames).
+    """
     rows = deployment_rows(conflict_id, unit, sides)
     pl = places(lang)
     where = place_lookup(lang)
     recs = with_hover(rows, unit)
     sides_present = list(dict.fromkeys(rows["side"]))
-    sizeref = 2.0 * float(rows["strength_high"].max()) / MAX_BUBBLE_PX ** 2
+    sizeref = 2.0 * float(rows["strength_high"].max()) / MAX_BUBBLE_PX**2
     dates = frame_dates(rows)
     mapped = rows[rows["place_id"].isin(pl.index)]
     lon, lat, period_lines, radius = map_view(conflict_id, mapped["place_id"])
-    layout_geo = geo_layout(lon=lon, lat=lat) | dict(showcountries=False, domain=dict(x=MAP_DOMAIN_X, y=[0, 1]))
-    fig = go.Figure(_bubble_traces(state_records(recs, dates[-1] if not controls else dates[0]), where, sides_present,
-                                   sizeref, unit, radius)
-                    + [ln.line_trace(r) for r in period_lines])
-    fig.update_layout(geo=layout_geo, legend=dict(title_text="Side", x=MAP_DOMAIN_X[1] + 0.02, y=1.0, xanchor="left",
-                                                  yanchor="top", bgcolor="rgba(255,255,255,0.8)", font=dict(size=11)),
-                      title_subtitle=dict(text=theme.wrap(SUBTITLE, 95), font=dict(size=12, color="#333")),
-                      margin=dict(t=115))
+    layout_geo = geo_layout(lon=lon, lat=lat) | dict(
+        showcountries=False, domain=dict(x=MAP_DOMAIN_X, y=[0, 1])
+    )
+    fig = go.Figure(
+        bubble_traces(
+            state_records(recs, dates[-1] if not controls else dates[0]),
+            where,
+            sides_present,
+            sizeref,
+            unit,
+            radius,
+        )
+        + [ln.line_trace(r) for r in period_lines]
+    )
+    fig.update_layout(
+        geo=layout_geo,
+        legend=dict(
+            title_text="Side",
+            x=MAP_DOMAIN_X[1] + 0.02,
+            y=1.0,
+            xanchor="left",
+            yanchor="top",
+            bgcolor="rgba(255,255,255,0.8)",
+            font=dict(size=11),
+        ),
+        title_subtitle=dict(text=theme.wrap(SUBTITLE, 95), font=dict(size=12, color="#333")),
+        margin=dict(t=115),
+    )
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
-    desc = (f"Map of {name}: {len(rows)} dated figures for {unit} from {rows['source_id'].nunique()} sources, "
-            f"{fmt_date(dates[0])} to {fmt_date(dates[-1])}. Bubble area is proportional to strength; the filled "
-            f"bubble is the lowest figure and the ring the highest. Largest: {rows['strength_high'].max():,} {unit}. "
-            + (f"Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}." if period_lines
-               else "No line of the period is recorded inside this map.")
-            + " Today's borders are not drawn.")
+    desc = (
+        f"Map of {name}: {len(rows)} dated figures for {unit} from "
+        f"{rows['source_id'].nunique()} sources, "
+        f"{fmt_date(dates[0])} to {fmt_date(dates[-1])}. Bubble area is proportional to "
+        f"strength; the filled "
+        f"bubble is the lowest figure and the ring the highest. Largest: "
+        f"{rows['strength_high'].max():,} {unit}. "
+        + (
+            f"Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}."
+            if period_lines
+            else "No line of the period is recorded inside this map."
+        )
+        + " Today's borders are not drawn."
+    )
     line_sources = [s for r in period_lines for s in r["source_ids"]]
-    theme.finish(fig, f"{name}: where the forces stood ({unit})",
-                 theme.short_sources(list(rows["source_id"]) + line_sources), desc,
-                 height=680, bottom=170 if controls else 90)
+    theme.finish(
+        fig,
+        f"{name}: where the forces stood ({unit})",
+        theme.short_sources(list(rows["source_id"]) + line_sources),
+        desc,
+        height=680,
+        bottom=170 if controls else 90,
+    )
     if controls and len(dates) > 1:
-        fig.frames = [go.Frame(name=str(pd.Timestamp(d).date()),
-                               data=_bubble_traces(state_records(recs, d), where, sides_present, sizeref, unit, radius),
-                               traces=list(range(2 * len(sides_present))))
-                      for d in dates]
-        steps = [dict(label=fmt_date(d, "day"), method="animate",
-                      args=[[str(pd.Timestamp(d).date())], dict(mode="immediate", frame=dict(duration=0, redraw=True),
-                                                                  transition=dict(duration=0))]) for d in dates]
+        fig.frames = [
+            go.Frame(
+                name=str(pd.Timestamp(d).date()),
+                data=bubble_traces(
+                    state_records(recs, d), where, sides_present, sizeref, unit, radius
+                ),
+                traces=list(range(2 * len(sides_present))),
+            )
+            for d in dates
+        ]
+        steps = [
+            dict(
+                label=fmt_date(d, "day"),
+                method="animate",
+                args=[
+                    [str(pd.Timestamp(d).date())],
+                    dict(
+                        mode="immediate",
+                        frame=dict(duration=0, redraw=True),
+                        transition=dict(duration=0),
+                    ),
+                ],
+            )
+            for d in dates
+        ]
         fig.update_layout(
-            sliders=[dict(active=0, steps=steps, x=0.16, len=0.78, y=0, yanchor="top", pad=dict(t=10),
-                          currentvalue=dict(prefix="As of: "))],
-            updatemenus=[dict(type="buttons", direction="right", x=0.0, y=0, xanchor="left", yanchor="top",
-                              pad=dict(t=30), buttons=[
-                dict(label="▶ Play", method="animate",
-                     args=[None, dict(frame=dict(duration=900, redraw=True), fromcurrent=True)]),
-                dict(label="❚❚ Pause", method="animate",
-                     args=[[None], dict(mode="immediate", frame=dict(duration=0, redraw=False))])])])
+            sliders=[
+                dict(
+                    active=0,
+                    steps=steps,
+                    x=0.16,
+                    len=0.78,
+                    y=0,
+                    yanchor="top",
+                    pad=dict(t=10),
+                    currentvalue=dict(prefix="As of: "),
+                )
+            ],
+            updatemenus=[
+                dict(
+                    type="buttons",
+                    direction="right",
+                    x=0.0,
+                    y=0,
+                    xanchor="left",
+                    yanchor="top",
+                    pad=dict(t=30),
+                    buttons=[
+                        dict(
+                            label="▶ Play",
+                            method="animate",
+                            args=[
+                                None,
+                                dict(frame=dict(duration=900, redraw=True), fromcurrent=True),
+                            ],
+                        ),
+                        dict(
+                            label="❚❚ Pause",
+                            method="animate",
+                            args=[
+                                [None],
+                                dict(mode="immediate", frame=dict(duration=0, redraw=False)),
+                            ],
+                        ),
+                    ],
+                )
+            ],
+        )
     return fig
 
 
@@ -225,44 +381,101 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
         colour = theme.side_colour(side)
         series = series_sources(srows)
         if series:
-            banded.append(f"{theme.side_name(side)} ({len(series)} source{'s' * (len(series) > 1)})")
-            band = (srows[srows["source_id"].isin(series)].groupby("date")
-                    .agg(lo=("strength_low", "min"), hi=("strength_high", "max")).reset_index())
-            # thin dotted edges: a series of single figures (low = high) still shows as a joining line
-            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["hi"], mode="lines",
-                                     line=dict(width=1.5, color=colour, dash="dot"),
-                                     showlegend=False, hoverinfo="skip", legendgroup=side))
-            fig.add_trace(go.Scatter(x=iso(band["date"]), y=band["lo"], mode="lines",
-                                     line=dict(width=1.5, color=colour, dash="dot"),
-                                     fill="tonexty", fillcolor=_translucent(colour),
-                                     name=f"{theme.side_name(side)}: series from {', '.join(series)}",
-                                     hoverinfo="skip", legendgroup=side))
-        fig.add_trace(go.Scatter(
-            x=iso(srows["date"]), y=srows["strength_high"], mode="markers", name=theme.side_name(side), legendgroup=side,
-            marker=dict(color=colour, size=10, line=dict(color="white", width=1)),
-            error_y=dict(type="data", symmetric=False, array=[0] * len(srows),
-                         arrayminus=list((srows["strength_high"] - srows["strength_low"]).astype(int)), color=colour),
-            hovertext=[f"<b>{r.formation}</b><br>{r.strength_low:,}" +
-                       (f"–{r.strength_high:,}" if r.strength_high != r.strength_low else "") +
-                       f" {unit}<br>{fmt_date(r.date, r.date_precision)}<br>source: {r.source_id}" for r in srows.itertuples()],
-            hoverinfo="text"))
+            banded.append(
+                f"{theme.side_name(side)} ({len(series)} source{'s' * (len(series) > 1)})"
+            )
+            band = (
+                srows[srows["source_id"].isin(series)]
+                .groupby("date")
+                .agg(lo=("strength_low", "min"), hi=("strength_high", "max"))
+                .reset_index()
+            )
+            # thin dotted edges: a series of single figures (low = high) still shows as a joining
+            # line
+            fig.add_trace(
+                go.Scatter(
+                    x=iso(band["date"]),
+                    y=band["hi"],
+                    mode="lines",
+                    line=dict(width=1.5, color=colour, dash="dot"),
+                    showlegend=False,
+                    hoverinfo="skip",
+                    legendgroup=side,
+                )
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=iso(band["date"]),
+                    y=band["lo"],
+                    mode="lines",
+                    line=dict(width=1.5, color=colour, dash="dot"),
+                    fill="tonexty",
+                    fillcolor=_translucent(colour),
+                    name=f"{theme.side_name(side)}: series from {', '.join(series)}",
+                    hoverinfo="skip",
+                    legendgroup=side,
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=iso(srows["date"]),
+                y=srows["strength_high"],
+                mode="markers",
+                name=theme.side_name(side),
+                legendgroup=side,
+                marker=dict(color=colour, size=10, line=dict(color="white", width=1)),
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=[0] * len(srows),
+                    arrayminus=list((srows["strength_high"] - srows["strength_low"]).astype(int)),
+                    color=colour,
+                ),
+                hovertext=[
+                    f"<b>{r.formation}</b><br>{r.strength_low:,}"
+                    + (f"–{r.strength_high:,}" if r.strength_high != r.strength_low else "")
+                    + f" {unit}<br>{fmt_date(r.date, r.date_precision)}<br>source: {r.source_id}"
+                    for r in srows.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     fig.update_xaxes(title_text="Date")
     fig.update_yaxes(title_text=f"Strength ({unit})", separatethousands=True, rangemode="tozero")
-    per_side = "; ".join(f"{theme.side_name(s)} up to {g['strength_high'].max():,}" for s, g in rows.groupby("side"))
-    band_text = (f"A shaded band joins the figures of sources that give a series (two or more dates): {'; '.join(banded)}."
-                 if banded else "No source gives a series of dated figures for one side, so the points are not joined.")
-    desc = (f"Strength of the forces in {name} over time, in {unit}: each dot is one source's figure for one "
-            f"formation (a bar down to its lowest figure). {band_text} {per_side}.")
-    fig.update_layout(title_subtitle=dict(text=theme.wrap("Dots: one source's figure each · band only where one source "
-                                                          "gives a series of dates" if banded else
-                                                          "Dots: one source's figure each; no source gives a series, "
-                                                          "so no band or line joins them", 95),
-                                          font=dict(size=12, color="#333")))
-    return theme.finish(fig, f"{name}: strength over time ({unit})", theme.short_sources(rows["source_id"]), desc)
+    per_side = "; ".join(
+        f"{theme.side_name(s)} up to {g['strength_high'].max():,}" for s, g in rows.groupby("side")
+    )
+    band_text = (
+        f"A shaded band joins the figures of sources that give a series (two or more "
+        f"dates): {'; '.join(banded)}."
+        if banded
+        else "No source gives a series of dated figures for one side, so the points are not joined."
+    )
+    desc = (
+        f"Strength of the forces in {name} over time, in {unit}: each dot is one source's "
+        f"figure for one "
+        f"formation (a bar down to its lowest figure). {band_text} {per_side}."
+    )
+    fig.update_layout(
+        title_subtitle=dict(
+            text=theme.wrap(
+                "Dots: one source's figure each · band only where one source "
+                "gives a series of dates"
+                if banded
+                else "Dots: one source's figure each; no source gives a series, "
+                "so no band or line joins them",
+                95,
+            ),
+            font=dict(size=12, color="#333"),
+        )
+    )
+    return theme.finish(
+        fig, f"{name}: strength over time ({unit})", theme.short_sources(rows["source_id"]), desc
+    )
 
 
 def _translucent(hex_colour: str, alpha: float = 0.18) -> str:
     h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"

@@ -6,6 +6,7 @@ change only filters them. In ``static`` mode the same call returns the plain plo
 with sliders/dropdowns baked in, which needs no kernel. The returned box carries
 ``.figure`` and ``.controls`` (a dict by name) for tests and benchmarks.
 """
+
 from __future__ import annotations
 
 import ipywidgets as W
@@ -13,9 +14,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, render, theme
-from . import casualties as cas_chart, deployments as dep_chart, events as ev_chart
-from . import lines as ln_chart, territory as ter_chart, treaties as tr_chart
-from ._common import fmt_date, geo_layout, places
+from . import casualties as cas_chart
+from . import deployments as dep_chart
+from . import events as ev_chart
+from . import lines as ln_chart
+from . import territory as ter_chart
+from . import treaties as tr_chart
+from .common import fmt_date, geo_layout, places
 from .selectors import check_choice
 
 ALL = "(all)"
@@ -45,21 +50,34 @@ def _wired(controls: dict, figure, message, update, observe: bool = True) -> W.V
 
 
 def _say(message: W.HTML, text: str | None) -> None:
-    message.value = f"<p role='status' style='color:#8a3b00;margin:4px 0'>{text}</p>" if text else ""
+    message.value = (
+        f"<p role='status' style='color:#8a3b00;margin:4px 0'>{text}</p>" if text else ""
+    )
 
 
 def _dropdown(description: str, options, value=None) -> W.Dropdown:
     """A labelled dropdown; options are codes or (label, code) pairs, never a mix."""
-    options = [o if isinstance(o, tuple) else (theme.side_name(o) if o in theme.SIDE_NAMES else str(o), o)
-               for o in options]
+    options = [
+        o if isinstance(o, tuple) else (theme.side_name(o) if o in theme.SIDE_NAMES else str(o), o)
+        for o in options
+    ]
     value = value if value is not None else options[0][1]
-    return W.Dropdown(description=description, options=options, value=value,
-                      style={"description_width": "initial"}, layout=LAYOUT)
+    return W.Dropdown(
+        description=description,
+        options=options,
+        value=value,
+        style={"description_width": "initial"},
+        layout=LAYOUT,
+    )
 
 
 # --- casualties -----------------------------------------------------------------------------
-def casualty_explorer(conflict_id: str | None = None, category: str = "killed", mode: str | None = None):
-    """Every source's casualty figure; controls: conflict, side, category, source perspective, scale."""
+def casualty_explorer(
+    conflict_id: str | None = None, category: str = "killed", mode: str | None = None
+):
+    """Every source's casualty figure; controls: conflict, side, category, source perspective,
+    scale.
+    """
     cas = data.load("casualties")
     conflicts = sorted(cas["conflict_id"].unique())
     conflict_id = conflict_id or conflicts[0]
@@ -73,31 +91,55 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
     sides = list(theme.SIDE_NAMES)[:12]
     fig = go.FigureWidget(cas_chart.casualty_chart(conflict_id, category, controls=False))
     fig.data = []
-    fig.layout.yaxis.automargin = False  # the margin is set from the labels on every change: one draw, not two
+    fig.layout.yaxis.automargin = (
+        False  # the margin is set from the labels on every change: one draw, not two
+    )
     for t in cas_chart.side_traces([], sides) + cas_chart.perspective_legend():
         fig.add_trace(t)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
         "side": _dropdown("Side", [ALL] + sides, ALL),
-        "category": _dropdown("Category", [(v, k) for k, v in cas_chart.CATEGORY_NAMES.items()], category),
-        "perspective": _dropdown("Sources", [ALL] + [(v, k) for k, v in theme.PERSPECTIVE_NAMES.items()], ALL),
+        "category": _dropdown(
+            "Category", [(v, k) for k, v in cas_chart.CATEGORY_NAMES.items()], category
+        ),
+        "perspective": _dropdown(
+            "Sources", [ALL] + [(v, k) for k, v in theme.PERSPECTIVE_NAMES.items()], ALL
+        ),
         "scale": W.ToggleButtons(options=["linear", "log"], value="linear", description="Scale"),
     }
     message = W.HTML()
 
     def update(_=None):
         c = controls
-        conflict, category, side, persp = (c[k].value for k in ("conflict", "category", "side", "perspective"))
-        sel = sorted((r for r in points if r["conflict_id"] == conflict and r["category"] == category
-                      and side in (ALL, r["side"]) and persp in (ALL, r["perspective"])),
-                     key=lambda r: (r["side"], r["low"]))
+        conflict, category, side, persp = (
+            c[k].value for k in ("conflict", "category", "side", "perspective")
+        )
+        sel = sorted(
+            (
+                r
+                for r in points
+                if r["conflict_id"] == conflict
+                and r["category"] == category
+                and side in (ALL, r["side"])
+                and persp in (ALL, r["perspective"])
+            ),
+            key=lambda r: (r["side"], r["low"]),
+        )
         traces = cas_chart.side_traces(sel, sides)
         rows = len({(r["group"], r["source_label"]) for r in sel})
         with fig.batch_update():
-            for trace, new in zip(fig.data, traces):
-                if trace.x != tuple(new["x"]) or trace.y != (tuple(new["y"][0]), tuple(new["y"][1])):
-                    trace.update(x=new["x"], y=new["y"], hovertext=new["hovertext"],
-                                 marker_symbol=new["marker"]["symbol"], showlegend=new["showlegend"])
+            for trace, new in zip(fig.data, traces, strict=False):
+                if trace.x != tuple(new["x"]) or trace.y != (
+                    tuple(new["y"][0]),
+                    tuple(new["y"][1]),
+                ):
+                    trace.update(
+                        x=new["x"],
+                        y=new["y"],
+                        hovertext=new["hovertext"],
+                        marker_symbol=new["marker"]["symbol"],
+                        showlegend=new["showlegend"],
+                    )
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
@@ -105,13 +147,20 @@ def casualty_explorer(conflict_id: str | None = None, category: str = "killed", 
             fig.layout.height = cas_chart.chart_height(rows)
             fig.layout.margin.l = cas_chart.left_margin(sel)
             fig.layout.legend.y = 44 / fig.layout.height
-        _say(message, None if len(sel) else "No figures for this selection: try another side, category or source perspective.")
+        _say(
+            message,
+            None
+            if len(sel)
+            else "No figures for this selection: try another side, category or source perspective.",
+        )
 
     return _wired(controls, fig, message, update)
 
 
 # --- deployments ----------------------------------------------------------------------------
-def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", lang: str = "en", mode: str | None = None):
+def deployment_explorer(
+    conflict_id: str | None = None, unit: str = "troops", lang: str = "en", mode: str | None = None
+):
     """Forces on the map; controls: conflict, unit, side, date slider, label language."""
     dep = data.load("deployments")
     conflicts = sorted(dep["conflict_id"].unique())
@@ -127,15 +176,23 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
     line_recs = ln_chart.line_records()
     fig = go.FigureWidget(dep_chart.deployment_map(conflict_id, unit, lang, controls=False))
     fig.data = []
-    for t in dep_chart._bubble_traces([], where[lang], sides, 1.0, unit) + [ln_chart.line_trace(None) for _ in line_recs]:
+    for t in dep_chart.bubble_traces([], where[lang], sides, 1.0, unit) + [
+        ln_chart.line_trace(None) for _ in line_recs
+    ]:
         fig.add_trace(t)
     n_bubbles = 2 * len(sides)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
         "unit": _dropdown("Counting", dep_chart.UNITS, unit),
         "side": _dropdown("Side", [ALL] + sides, ALL),
-        "date": W.SelectionSlider(options=[("—", "")], value="", description="As of", continuous_update=False,
-                                  layout=W.Layout(width="420px"), style={"description_width": "initial"}),
+        "date": W.SelectionSlider(
+            options=[("—", "")],
+            value="",
+            description="As of",
+            continuous_update=False,
+            layout=W.Layout(width="420px"),
+            style={"description_width": "initial"},
+        ),
         "lang": _dropdown("Labels", [(v, k) for k, v in theme.LANGUAGES.items()], lang),
     }
     message = W.HTML()
@@ -143,18 +200,26 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
 
     def select():
         c = controls
-        rows = [r for r in recs if r["conflict_id"] == c["conflict"].value and r["unit"] == c["unit"].value
-                and c["side"].value in (ALL, r["side"])]
+        rows = [
+            r
+            for r in recs
+            if r["conflict_id"] == c["conflict"].value
+            and r["unit"] == c["unit"].value
+            and c["side"].value in (ALL, r["side"])
+        ]
         state["rows"] = rows
-        state["sizeref"] = 2.0 * max((r["strength_high"] for r in rows), default=1) / dep_chart.MAX_BUBBLE_PX ** 2
+        state["sizeref"] = (
+            2.0 * max((r["strength_high"] for r in rows), default=1) / dep_chart.MAX_BUBBLE_PX**2
+        )
         dates = sorted({r["date"] for r in rows})
         opts = [(fmt_date(d), str(d.date())) for d in dates] or [("—", "")]
         c["date"].unobserve(draw, names="value")
         c["date"].options = opts
         c["date"].value = opts[-1][1]
         c["date"].observe(draw, names="value")
-        lon, lat, shown_lines, state["radius"] = dep_chart.map_view(c["conflict"].value, [r["place_id"] for r in rows],
-                                                                    line_recs)
+        lon, lat, shown_lines, state["radius"] = dep_chart.map_view(
+            c["conflict"].value, [r["place_id"] for r in rows], line_recs
+        )
         with fig.batch_update():
             fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range = lon, lat
             for k, trace in enumerate(fig.data[n_bubbles:]):
@@ -166,22 +231,44 @@ def deployment_explorer(conflict_id: str | None = None, unit: str = "troops", la
     def draw(_=None):
         day = controls["date"].value
         shown = dep_chart.state_records(state["rows"], day) if day else []
-        traces = dep_chart._bubble_traces(shown, where[controls["lang"].value], sides, state["sizeref"],
-                                          controls["unit"].value, state["radius"])
+        traces = dep_chart.bubble_traces(
+            shown,
+            where[controls["lang"].value],
+            sides,
+            state["sizeref"],
+            controls["unit"].value,
+            state["radius"],
+        )
         with fig.batch_update():
-            for trace, new in zip(fig.data, traces):
-                if trace.lon == tuple(new["lon"]) and trace.marker.size == tuple(new["marker"]["size"]) \
-                        and trace.text == tuple(new.get("text") or ()) or (not trace.lon and not new["lon"]):
+            for trace, new in zip(fig.data, traces, strict=False):
+                if (
+                    trace.lon == tuple(new["lon"])
+                    and trace.marker.size == tuple(new["marker"]["size"])
+                    and trace.text == tuple(new.get("text") or ())
+                    or (not trace.lon and not new["lon"])
+                ):
                     continue
-                update = dict(lon=new["lon"], lat=new["lat"], marker_size=new["marker"]["size"],
-                              marker_sizeref=new["marker"]["sizeref"], showlegend=new["showlegend"])
+                update = dict(
+                    lon=new["lon"],
+                    lat=new["lat"],
+                    marker_size=new["marker"]["size"],
+                    marker_sizeref=new["marker"]["sizeref"],
+                    showlegend=new["showlegend"],
+                )
                 if "text" in new:
                     update.update(text=new["text"], hovertext=new["hovertext"])
                 trace.update(update)
-            fig.layout.title.text = theme.wrap_title(f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
-                                                     + (f", as of {fmt_date(day)}" if day else ""))
-        _say(message, None if shown else
-             f"No {controls['unit'].value} figures for this selection: choose another unit or side.")
+            fig.layout.title.text = theme.wrap_title(
+                f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
+                + (f", as of {fmt_date(day)}" if day else "")
+            )
+        _say(
+            message,
+            None
+            if shown
+            else f"No {controls['unit'].value} figures for this selection: choose another "
+            f"unit or side.",
+        )
 
     for key in ("conflict", "unit", "side"):
         controls[key].observe(lambda _: select(), names="value")
@@ -206,36 +293,60 @@ def treaty_explorer(mode: str | None = None):
     spans = {e.era_id: (e.start_year, e.end_year) for e in eras.itertuples()}
     fig = go.FigureWidget(tr_chart.treaty_timeline(controls=False))
     fig.data = []
-    fig.layout.yaxis.automargin = False  # the margin is set from the names on every change: one draw, not two
+    fig.layout.yaxis.automargin = (
+        False  # the margin is set from the names on every change: one draw, not two
+    )
     for t in tr_chart.treaty_traces([], kinds):
         fig.add_trace(t)
     controls = {
         "party": _dropdown("Party", [ALL] + [(theme.side_name(p), p) for p in parties], ALL),
         "kind": _dropdown("Kind", [ALL] + kinds, ALL),
-        "era": _dropdown("Era", [ALL] + [(e.title.split(":")[0], e.era_id) for e in eras.itertuples()
-                                         if e.era_id not in ("orientation", "capstone")], ALL),
+        "era": _dropdown(
+            "Era",
+            [ALL]
+            + [
+                (e.title.split(":")[0], e.era_id)
+                for e in eras.itertuples()
+                if e.era_id not in ("orientation", "capstone")
+            ],
+            ALL,
+        ),
     }
     message = W.HTML()
 
     def update(_=None):
         party, kind, era = (controls[k].value for k in ("party", "kind", "era"))
         lo, hi = spans.get(era, (0, 9999))
-        rows = [r for r in recs if (party == ALL or party in r["party_set"]) and kind in (ALL, r["kind"])
-                and lo <= r["year"] <= hi]
+        rows = [
+            r
+            for r in recs
+            if (party == ALL or party in r["party_set"])
+            and kind in (ALL, r["kind"])
+            and lo <= r["year"] <= hi
+        ]
         with fig.batch_update():
-            for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds)):
-                if "base" not in new and new["type"] == "bar":  # legend keys: only the kinds on show
+            for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds), strict=False):
+                if (
+                    "base" not in new and new["type"] == "bar"
+                ):  # legend keys: only the kinds on show
                     if trace.showlegend != new["showlegend"]:
                         trace.showlegend = new["showlegend"]
                     continue
                 if trace.y == tuple(new["y"]):
                     continue
                 if "base" in new:
-                    trace.update(x=new["x"], y=new["y"], base=new["base"], hovertext=new["hovertext"],
-                                 marker_opacity=new["marker"]["opacity"],
-                                 marker_pattern_shape=new["marker"]["pattern"]["shape"])
+                    trace.update(
+                        x=new["x"],
+                        y=new["y"],
+                        base=new["base"],
+                        hovertext=new["hovertext"],
+                        marker_opacity=new["marker"]["opacity"],
+                        marker_pattern_shape=new["marker"]["pattern"]["shape"],
+                    )
                 else:
-                    trace.update(x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"])
+                    trace.update(
+                        x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"]
+                    )
             fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
             fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
             fig.layout.height = tr_chart.timeline_height(len(rows))
@@ -251,30 +362,66 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
     if render.resolve(mode) == "static":
         return ter_chart.territory_map(year)
     ter = data.load("territory")
-    ter = ter.assign(controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str))
+    ter = ter.assign(
+        controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str)
+    )
     where = places("en")
     ter = ter[ter["place_id"].isin(where.index)]
     far_future = pd.Timestamp("2262-01-01")
-    recs = [dict(tid=r.territory_id, name=r.name_en, controller=r.controller, start=r.start_date,
-                 end=r.end_date if pd.notna(r.end_date) else far_future, lon=where.at[r.place_id, "lon"],
-                 lat=where.at[r.place_id, "lat"],
-                 hover=f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)}"
-                       + (f"<br>claimed by {theme.side_name(r.claimed_by)}" if isinstance(r.claimed_by, str) else ""))
-            for r in ter.itertuples()]
+    recs = [
+        dict(
+            tid=r.territory_id,
+            name=r.name_en,
+            controller=r.controller,
+            start=r.start_date,
+            end=r.end_date if pd.notna(r.end_date) else far_future,
+            lon=where.at[r.place_id, "lon"],
+            lat=where.at[r.place_id, "lat"],
+            hover=f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)}"
+            + (
+                f"<br>claimed by {theme.side_name(r.claimed_by)}"
+                if isinstance(r.claimed_by, str)
+                else ""
+            ),
+        )
+        for r in ter.itertuples()
+    ]
     controllers = list(dict.fromkeys(r["controller"] for r in recs))
     first = int(ter["start_date"].dt.year.min())
     fig = go.FigureWidget(go.Figure(layout=dict(geo=geo_layout(lon=[118, 160], lat=[36, 56]))))
     for code in controllers:
-        fig.add_trace(go.Scattergeo(lon=[], lat=[], name=theme.side_name(code), mode="markers+text",
-                                    textposition="middle right", marker=dict(size=16, color=theme.side_colour(code),
-                                                                              line=dict(color="white", width=1.5))))
-    theme.finish(fig, "Who held what", theme.short_sources(ter["source_ids"].str.split(";").explode()),
-                 "Map of the disputed territories for the chosen year, coloured by the state holding each.", height=620)
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[],
+                lat=[],
+                name=theme.side_name(code),
+                mode="markers+text",
+                textposition="middle right",
+                marker=dict(
+                    size=16, color=theme.side_colour(code), line=dict(color="white", width=1.5)
+                ),
+            )
+        )
+    theme.finish(
+        fig,
+        "Who held what",
+        theme.short_sources(ter["source_ids"].str.split(";").explode()),
+        "Map of the disputed territories for the chosen year, coloured by the state holding each.",
+        height=620,
+    )
     names = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"]
     controls = {
-        "year": W.IntSlider(value=year, min=first, max=tr_chart.TODAY.year, description="Year", continuous_update=False,
-                            layout=W.Layout(width="420px")),
-        "territory": _dropdown("Territory", [ALL] + [(names[t], t) for t in ter_chart.ORDER if t in names.index], ALL),
+        "year": W.IntSlider(
+            value=year,
+            min=first,
+            max=tr_chart.TODAY.year,
+            description="Year",
+            continuous_update=False,
+            layout=W.Layout(width="420px"),
+        ),
+        "territory": _dropdown(
+            "Territory", [ALL] + [(names[t], t) for t in ter_chart.ORDER if t in names.index], ALL
+        ),
     }
     message = W.HTML()
 
@@ -283,14 +430,22 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
         chosen = controls["territory"].value
         held = [r for r in recs if r["start"] <= day <= r["end"] and chosen in (ALL, r["tid"])]
         with fig.batch_update():
-            for code, trace in zip(controllers, fig.data):
+            for code, trace in zip(controllers, fig.data, strict=False):
                 rows = [r for r in held if r["controller"] == code]
                 if trace.text == tuple(r["name"] for r in rows):
                     continue
-                trace.update(lon=[r["lon"] for r in rows], lat=[r["lat"] for r in rows], text=[r["name"] for r in rows],
-                             hovertext=[r["hover"] for r in rows], showlegend=bool(rows))
+                trace.update(
+                    lon=[r["lon"] for r in rows],
+                    lat=[r["lat"] for r in rows],
+                    text=[r["name"] for r in rows],
+                    hovertext=[r["hover"] for r in rows],
+                    showlegend=bool(rows),
+                )
             fig.layout.title.text = f"Who held what in {controls['year'].value}"
-        _say(message, None if held else "This territory was not yet part of the dispute in that year.")
+        _say(
+            message,
+            None if held else "This territory was not yet part of the dispute in that year.",
+        )
 
     return _wired(controls, fig, message, update)
 
@@ -303,18 +458,46 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
     eras = data.load("eras")
     check_choice("era", era_id, list(eras["era_id"]))
     events = data.load("events").sort_values("date")
-    recs = [dict(era=r.era_id, kind=str(r.kind), x=r.date.strftime("%Y-%m-%d"), hover=ev_chart._hover(r))
-            for r in events.itertuples()]
+    recs = [
+        dict(
+            era=r.era_id,
+            kind=str(r.kind),
+            x=r.date.strftime("%Y-%m-%d"),
+            hover=ev_chart.event_hover(r),
+        )
+        for r in events.itertuples()
+    ]
     titles = eras.set_index("era_id")["title"].to_dict()
     kinds = ev_chart.ps.enum_of("events", "kind")
     fig = go.FigureWidget(ev_chart.event_timeline(era_id))
     fig.data = []
     for i, kind in enumerate(kinds):
-        fig.add_trace(go.Scatter(x=[], y=[], mode="markers", name=kind, hoverinfo="text",
-                                 marker=dict(size=13, symbol=i % 12, color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)],
-                                             line=dict(color="white", width=1))))
-    controls = {"era": _dropdown("Era", [(e.title.split(":")[0], e.era_id) for e in eras.itertuples()
-                                         if e.era_id not in ("orientation", "capstone")], era_id)}
+        fig.add_trace(
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="markers",
+                name=kind,
+                hoverinfo="text",
+                marker=dict(
+                    size=13,
+                    symbol=i % 12,
+                    color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)],
+                    line=dict(color="white", width=1),
+                ),
+            )
+        )
+    controls = {
+        "era": _dropdown(
+            "Era",
+            [
+                (e.title.split(":")[0], e.era_id)
+                for e in eras.itertuples()
+                if e.era_id not in ("orientation", "capstone")
+            ],
+            era_id,
+        )
+    }
     message = W.HTML()
 
     def update(_=None):
@@ -322,12 +505,16 @@ def era_overview(era_id: str = "border_wars", mode: str | None = None):
         ev = [r for r in recs if r["era"] == era]
         present = [k for k in kinds if any(r["kind"] == k for r in ev)]
         with fig.batch_update():
-            for kind, trace in zip(kinds, fig.data):
+            for kind, trace in zip(kinds, fig.data, strict=False):
                 rows = [r for r in ev if r["kind"] == kind]
                 if trace.x == tuple(r["x"] for r in rows):
                     continue
-                trace.update(x=[r["x"] for r in rows], y=[kind] * len(rows), hovertext=[r["hover"] for r in rows],
-                             showlegend=bool(rows))
+                trace.update(
+                    x=[r["x"] for r in rows],
+                    y=[kind] * len(rows),
+                    hovertext=[r["hover"] for r in rows],
+                    showlegend=bool(rows),
+                )
             fig.layout.yaxis.categoryarray = present
             fig.layout.title.text = titles[era] + ": events"
             fig.layout.height = min(theme.MAX_HEIGHT, 260 + 45 * len(present))

@@ -1,10 +1,12 @@
-"""The period's lines on a map: agreed borders, each side's claimed border, parallels, ceasefire lines.
+"""The period's lines on a map: agreed borders, each side's claimed border, parallels, ceasefire
+lines.
 
 Rows come from ``lessons_data/lines.csv``. A line is drawn on a map when it was valid at some
 time in the period shown and a point of it lies inside the map's bounds. Claims take the
 claimant's colour and a dashed stroke; agreed lines are dark grey; every line gets its own
 legend entry naming it (and, for a claim, whose claim it is).
 """
+
 from __future__ import annotations
 
 import math
@@ -13,32 +15,51 @@ import pandas as pd
 
 from .. import data, theme
 from ..data.rules import parse_points
-from ._common import fmt_date
+from .common import fmt_date
 
 DASH = {"border": "solid", "claim": "dash", "parallel": "dot", "ceasefire": "dashdot"}
 AGREED_COLOUR = "#333333"
-PRECISION_WORDS = {"surveyed": "surveyed", "approximate": "approximate",
-                   "schematic": "schematic: drawn through points a source locates, not the real course"}
+PRECISION_WORDS = {
+    "surveyed": "surveyed",
+    "approximate": "approximate",
+    "schematic": "schematic: drawn through points a source locates, not the real course",
+}
 
 
 def line_records() -> list[dict]:
-    """Every line as a dict with its points, colour, dash, legend name and hover text (computed once)."""
+    """Every line as a dict with its points, colour, dash, legend name and hover text (computed
+    once).
+    """
     lines = data.load("lines")
     out = []
     for r in lines.itertuples():
         pts = parse_points(r.coordinates)
         claimant = r.claimed_by if isinstance(r.claimed_by, str) else None
         until = fmt_date(r.valid_to) if pd.notna(r.valid_to) else "today"
-        hover = (f"<b>{r.name_en}</b><br>{str(r.kind).replace('_', ' ')}"
-                 + (f" claimed by {theme.side_name(claimant)}" if claimant else "")
-                 + f"; valid {fmt_date(r.valid_from)} – {until}<br>precision: {PRECISION_WORDS[str(r.precision)]}"
-                 + (f"<br><i>{theme.wrap(r.note, 80)}</i>" if isinstance(r.note, str) else "")
-                 + f"<br>source: {r.source_ids.replace(';', ', ')}")
-        out.append(dict(line_id=r.line_id, name=r.name_en, kind=str(r.kind), claimed_by=claimant,
-                        start=r.valid_from, end=r.valid_to if pd.notna(r.valid_to) else pd.Timestamp.max,
-                        lat=[p[0] for p in pts], lon=[p[1] for p in pts], source_ids=r.source_ids.split(";"),
-                        colour=theme.side_colour(claimant) if claimant else AGREED_COLOUR,
-                        dash=DASH[str(r.kind)], hover=hover))
+        hover = (
+            f"<b>{r.name_en}</b><br>{str(r.kind).replace('_', ' ')}"
+            + (f" claimed by {theme.side_name(claimant)}" if claimant else "")
+            + f"; valid {fmt_date(r.valid_from)} – {until}"
+            + f"<br>precision: {PRECISION_WORDS[str(r.precision)]}"
+            + (f"<br><i>{theme.wrap(r.note, 80)}</i>" if isinstance(r.note, str) else "")
+            + f"<br>source: {r.source_ids.replace(';', ', ')}"
+        )
+        out.append(
+            dict(
+                line_id=r.line_id,
+                name=r.name_en,
+                kind=str(r.kind),
+                claimed_by=claimant,
+                start=r.valid_from,
+                end=r.valid_to if pd.notna(r.valid_to) else pd.Timestamp.max,
+                lat=[p[0] for p in pts],
+                lon=[p[1] for p in pts],
+                source_ids=r.source_ids.split(";"),
+                colour=theme.side_colour(claimant) if claimant else AGREED_COLOUR,
+                dash=DASH[str(r.kind)],
+                hover=hover,
+            )
+        )
     return out
 
 
@@ -51,27 +72,53 @@ def lines_for(start, end=None, lon_range=None, lat_range=None, records=None) -> 
     for r in recs:
         if r["start"] > end or r["end"] < start:
             continue
-        if lon_range is not None and not any(lon_range[0] <= x <= lon_range[1] and lat_range[0] <= y <= lat_range[1]
-                                             for x, y in zip(r["lon"], r["lat"])):
+        if lon_range is not None and not any(
+            lon_range[0] <= x <= lon_range[1] and lat_range[0] <= y <= lat_range[1]
+            for x, y in zip(r["lon"], r["lat"], strict=False)
+        ):
             continue
         out.append(r)
     return out
 
 
 def line_trace(r: dict | None) -> dict:
-    """One scattergeo trace for a line (an empty one for ``None``, kept as a slot in live figures)."""
+    """One scattergeo trace for a line (an empty one for ``None``, kept as a slot in live
+    figures).
+    """
     if r is None:
-        return dict(type="scattergeo", lon=[], lat=[], mode="lines", name="", showlegend=False,
-                    legendgroup="lines", hoverinfo="skip")
-    return dict(type="scattergeo", lon=r["lon"], lat=r["lat"], mode="lines", name=legend_name(r),
-                line=dict(color=r["colour"], width=4, dash=r["dash"]), legendgroup="lines",
-                legendgrouptitle=dict(text="Lines of the period"), hovertext=r["hover"], hoverinfo="text",
-                showlegend=True)
+        return dict(
+            type="scattergeo",
+            lon=[],
+            lat=[],
+            mode="lines",
+            name="",
+            showlegend=False,
+            legendgroup="lines",
+            hoverinfo="skip",
+        )
+    return dict(
+        type="scattergeo",
+        lon=r["lon"],
+        lat=r["lat"],
+        mode="lines",
+        name=legend_name(r),
+        line=dict(color=r["colour"], width=4, dash=r["dash"]),
+        legendgroup="lines",
+        legendgrouptitle=dict(text="Lines of the period"),
+        hovertext=r["hover"],
+        hoverinfo="text",
+        showlegend=True,
+    )
 
 
-def bounds(points: list[tuple[float, float]], min_span: float = 1.2, pad_share: float = 0.25,
-           aspect: float | None = None):
-    """(lon_range, lat_range) around (lon, lat) points, padded, never narrower than ``min_span`` degrees.
+def bounds(
+    points: list[tuple[float, float]],
+    min_span: float = 1.2,
+    pad_share: float = 0.25,
+    aspect: float | None = None,
+):
+    """(lon_range, lat_range) around (lon, lat) points, padded, never narrower than ``min_span``
+    degrees.
 
     With ``aspect`` (width / height of the map box) the longitude range is widened so that the
     Mercator map fills the box instead of standing as a narrow strip in it.
@@ -79,11 +126,14 @@ def bounds(points: list[tuple[float, float]], min_span: float = 1.2, pad_share: 
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     out = []
     for lo, hi in ((min(lons), max(lons)), (min(lats), max(lats))):
-        pad = max((hi - lo) * pad_share, (min_span - (hi - lo)) / 2, 0.05 if pad_share == 0 else 0.3)
+        pad = max(
+            (hi - lo) * pad_share, (min_span - (hi - lo)) / 2, 0.05 if pad_share == 0 else 0.3
+        )
         out.append([lo - pad, hi + pad])
     if aspect:
         (lon0, lon1), (lat0, lat1) = out
-        # Mercator stretches latitude by 1/cos(latitude): a degree of latitude takes more room than one of longitude
+        # Mercator stretches latitude by 1/cos(latitude): a degree of latitude takes more room than
+        # one of longitude
         need = aspect * (lat1 - lat0) / math.cos(math.radians((lat0 + lat1) / 2))
         if lon1 - lon0 < need:
             mid = (lon0 + lon1) / 2

@@ -1,10 +1,11 @@
 """The whole span on one chart: eras as bands, conflicts as bars, treaties as diamonds."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
 from .. import data, theme
-from ._common import fmt_date, iso
+from .common import fmt_date, iso
 from .treaties import TODAY, era_bands
 
 
@@ -16,26 +17,75 @@ def course_timeline() -> go.Figure:
     fig = go.Figure()
     end = conflicts["end_date"].fillna(conflicts["start_date"])
     days = (end - conflicts["start_date"]).dt.days.clip(lower=120)
-    fig.add_trace(go.Bar(orientation="h", y=["Conflicts"] * len(conflicts), base=[d.isoformat() for d in conflicts["start_date"]],
-                         x=(days * 86_400_000).tolist(), name="Conflict (bar: its length)", marker=dict(color="#D55E00", opacity=0.75,
-                                                                                                           line=dict(color="#7a2f00", width=1)),
-                         hovertext=[f"<b>{r.name_en}</b><br>{fmt_date(r.start_date)} – {fmt_date(r.end_date)}<br>{theme.wrap(r.outcome or '', 60)}"
-                                    for r in conflicts.itertuples()], hoverinfo="text"))
-    fig.add_trace(go.Scatter(x=iso(treaties["signed_date"]), y=["Treaties"] * len(treaties), mode="markers", name="Treaty signed",
-                             marker=dict(symbol="diamond", size=11, color="#0072B2", line=dict(color="white", width=1)),
-                             hovertext=[f"<b>{r.name_en}</b><br>signed {fmt_date(r.signed_date)}" for r in treaties.itertuples()],
-                             hoverinfo="text"))
-    fig.add_trace(go.Scatter(x=iso(events["date"]), y=["Events"] * len(events), mode="markers", name="Event",
-                             marker=dict(symbol="line-ns-open", size=14, color="#444444"),
-                             hovertext=[f"<b>{r.title_en}</b><br>{fmt_date(r.date, r.date_precision)}" for r in events.itertuples()],
-                             hoverinfo="text"))
+    fig.add_trace(
+        go.Bar(
+            orientation="h",
+            y=["Conflicts"] * len(conflicts),
+            base=[d.isoformat() for d in conflicts["start_date"]],
+            x=(days * 86_400_000).tolist(),
+            name="Conflict (bar: its length)",
+            marker=dict(color="#D55E00", opacity=0.75, line=dict(color="#7a2f00", width=1)),
+            hovertext=[
+                f"<b>{r.name_en}</b><br>{fmt_date(r.start_date)} – {fmt_date(r.end_date)}"
+                f"<br>{theme.wrap(r.outcome or '', 60)}"
+                for r in conflicts.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=iso(treaties["signed_date"]),
+            y=["Treaties"] * len(treaties),
+            mode="markers",
+            name="Treaty signed",
+            marker=dict(
+                symbol="diamond", size=11, color="#0072B2", line=dict(color="white", width=1)
+            ),
+            hovertext=[
+                f"<b>{r.name_en}</b><br>signed {fmt_date(r.signed_date)}"
+                for r in treaties.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=iso(events["date"]),
+            y=["Events"] * len(events),
+            mode="markers",
+            name="Event",
+            marker=dict(symbol="line-ns-open", size=14, color="#444444"),
+            hovertext=[
+                f"<b>{r.title_en}</b><br>{fmt_date(r.date, r.date_precision)}"
+                for r in events.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
     era_bands(fig)
-    fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year", range=["1630-01-01", TODAY.isoformat()]),
-                      yaxis=dict(title_text="", categoryorder="array", categoryarray=["Events", "Treaties", "Conflicts"]),
-                      legend=dict(orientation="h", y=-0.25))
-    desc = (f"Timeline from 1639 to today: shaded bands mark the course's seven eras; {len(events)} events are ticks, "
-            f"{len(conflicts)} conflicts are bars from start to end and {len(treaties)} treaties are diamonds at their "
-            f"signature. Conflicts cluster in 1894-1945; "
-            f"treaties run through the whole span, with the first in {treaties['signed_date'].min().year}.")
-    return theme.finish(fig, "Four centuries on one timeline", "lessons_data/events.csv, conflicts.csv and treaties.csv (sources per row)",
-                        desc, height=430, bottom=130)
+    fig.update_layout(
+        barmode="overlay",
+        xaxis=dict(type="date", title_text="Year", range=["1630-01-01", TODAY.isoformat()]),
+        yaxis=dict(
+            title_text="", categoryorder="array", categoryarray=["Events", "Treaties", "Conflicts"]
+        ),
+        legend=dict(orientation="h", y=-0.25),
+    )
+    desc = (
+        f"Timeline from 1639 to today: shaded bands mark the course's seven eras; "
+        f"{len(events)} events are ticks, "
+        f"{len(conflicts)} conflicts are bars from start to end and {len(treaties)} treaties "
+        f"are diamonds at their "
+        f"signature. Conflicts cluster in 1894-1945; "
+        "treaties run through the whole span, "
+        f"with the first in {treaties['signed_date'].min().year}."
+    )
+    return theme.finish(
+        fig,
+        "Four centuries on one timeline",
+        "lessons_data/events.csv, conflicts.csv and treaties.csv (sources per row)",
+        desc,
+        height=430,
+        bottom=130,
+    )

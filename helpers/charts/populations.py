@@ -5,6 +5,7 @@ from its lowest to its highest figure when it gives a range), coloured by the ki
 count (census, official count, estimate) and shaped by the source's perspective, so a
 reader sees at once who counted, how, and when.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import data, theme
 from . import selectors
-from .casualties import _source_label, perspective_legend
+from .casualties import perspective_legend, source_label
 from .selectors import check_choice
 
 KIND_NAMES = {"census": "census", "official_count": "official count", "estimate": "estimate"}
@@ -25,7 +26,9 @@ def _as_list(value) -> list:
 
 
 def population_points(place_ids=None, group: str | None = None) -> pd.DataFrame:
-    """One row per source figure, joined to its source and place, with the labels the chart shows."""
+    """One row per source figure, joined to its source and place, with the labels the chart
+    shows.
+    """
     pop = data.load("populations")
     places = data.load("places").set_index("place_id")["name_en"]
     if place_ids is not None:
@@ -42,7 +45,7 @@ def population_points(place_ids=None, group: str | None = None) -> pd.DataFrame:
     for col in ("place_id", "group", "kind", "perspective"):
         rows[col] = rows[col].astype(str)
     rows["place_name"] = rows["place_id"].map(places).fillna(rows["place_id"])
-    rows["source_label"] = [_source_label(r) for r in rows.itertuples()]
+    rows["source_label"] = [source_label(r) for r in rows.itertuples()]
     rows["hover"] = [_hover(r) for r in rows.itertuples()]
     return rows.sort_values(["place_id", "year", "low"]).reset_index(drop=True)
 
@@ -50,15 +53,19 @@ def population_points(place_ids=None, group: str | None = None) -> pd.DataFrame:
 def _hover(r) -> str:
     figure = f"{int(r.low):,}" + (f" to {int(r.high):,}" if r.high != r.low else "")
     note = f"<br><i>{theme.wrap(r.note, 70)}</i>" if isinstance(r.note, str) else ""
-    return (f"<b>{r.place_name}, {int(r.year)}</b>: {figure} ({GROUP_NAMES.get(r.group, r.group)})"
-            f"<br>{KIND_NAMES.get(r.kind, r.kind)} · {r.source_label} · "
-            f"{theme.PERSPECTIVE_NAMES.get(r.perspective, r.perspective)} perspective"
-            f"<br>{theme.wrap(str(r.source_title), 70)}{note}")
+    return (
+        f"<b>{r.place_name}, {int(r.year)}</b>: {figure} ({GROUP_NAMES.get(r.group, r.group)})"
+        f"<br>{KIND_NAMES.get(r.kind, r.kind)} · {r.source_label} · "
+        f"{theme.PERSPECTIVE_NAMES.get(r.perspective, r.perspective)} perspective"
+        f"<br>{theme.wrap(str(r.source_title), 70)}{note}"
+    )
 
 
 def kind_traces(points: pd.DataFrame) -> list[dict]:
     """One trace per kind of count (fixed order, hidden from the legend when empty): a point per
-    figure, a vertical bar from low to high, points of one year spread apart so none hides another."""
+    figure, a vertical bar from low to high, points of one year spread apart so none hides
+    another.
+    """
     traces = []
     rows = points.to_dict("records")
     nth = {}
@@ -69,29 +76,57 @@ def kind_traces(points: pd.DataFrame) -> list[dict]:
         nth[key] = nth.get(key, 0) + 1
     for kind, name in KIND_NAMES.items():
         x, y, symbols, hover = [], [], [], []
-        for r, k in zip(rows, offsets):
+        for r, k in zip(rows, offsets, strict=False):
             if r["kind"] != kind:
                 continue
             xpos = r["year"] + 0.35 * (k - (nth[(r["place_id"], r["year"])] - 1) / 2)
             symbol = theme.PERSPECTIVE_SYMBOLS.get(r["perspective"], "circle")
             ends = [r["low"], r["high"]] if r["high"] != r["low"] else [r["low"]]
             for v in ends:
-                x.append(xpos); y.append(int(v)); symbols.append(symbol); hover.append(r["hover"])
-            x.append(None); y.append(None); symbols.append("circle"); hover.append("")
-        traces.append(dict(type="scatter", mode="lines+markers", name=name, x=x, y=y,
-                           line=dict(color=KIND_COLOURS[kind], width=4),
-                           marker=dict(color=KIND_COLOURS[kind], size=12, symbol=symbols,
-                                       line=dict(color="white", width=1)),
-                           hovertext=hover, hoverinfo="text", showlegend=bool(hover), legendgroup="kinds"))
+                x.append(xpos)
+                y.append(int(v))
+                symbols.append(symbol)
+                hover.append(r["hover"])
+            x.append(None)
+            y.append(None)
+            symbols.append("circle")
+            hover.append("")
+        traces.append(
+            dict(
+                type="scatter",
+                mode="lines+markers",
+                name=name,
+                x=x,
+                y=y,
+                line=dict(color=KIND_COLOURS[kind], width=4),
+                marker=dict(
+                    color=KIND_COLOURS[kind],
+                    size=12,
+                    symbol=symbols,
+                    line=dict(color="white", width=1),
+                ),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=bool(hover),
+                legendgroup="kinds",
+            )
+        )
     return traces
 
 
 def population_spread(place_ids=None) -> pd.DataFrame:
-    """Per place, year and group: how many sources, the lowest and highest figure and their ratio."""
+    """Per place, year and group: how many sources, the lowest and highest figure and their
+    ratio.
+    """
     pts = population_points(place_ids)
-    out = (pts.groupby(["place_id", "year", "group"])
-           .agg(sources=("source_id", "nunique"), lowest=("low", "min"), highest=("high", "max")).reset_index())
-    out["highest_over_lowest"] = (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
+    out = (
+        pts.groupby(["place_id", "year", "group"])
+        .agg(sources=("source_id", "nunique"), lowest=("low", "min"), highest=("high", "max"))
+        .reset_index()
+    )
+    out["highest_over_lowest"] = (
+        (out["highest"] / out["lowest"].where(out["lowest"] > 0)).astype(float).round(2)
+    )
     return out
 
 
@@ -110,32 +145,81 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
     fig = go.Figure([*kind_traces(first), *perspective_legend()])
     names = points.drop_duplicates("place_id").set_index("place_id")["place_name"]
     years = points["year"]
-    fig.update_xaxes(title_text="Year the figure refers to", range=[years.min() - 4, years.max() + 4], dtick=10)
+    fig.update_xaxes(
+        title_text="Year the figure refers to", range=[years.min() - 4, years.max() + 4], dtick=10
+    )
     fig.update_yaxes(title_text="People", rangemode="tozero", separatethousands=True)
-    desc = ("Population figures by year, one point per source: colour shows whether the figure is a census, an "
-            "official count or an estimate, shape shows the source's perspective. "
-            + " ".join(f"{names[p]}: " + "; ".join(f"{int(r.year)} {int(r.low):,}"
-                                                  + (f"-{int(r.high):,}" if r.high != r.low else "")
-                                                  + f" ({r.source_label}, {KIND_NAMES[r.kind]})"
-                                                  for r in points[points["place_id"] == p].itertuples()) + "."
-                       for p in place_order))
-    title = (f"{names[place_order[0]]}: how many people, by whose count?" if len(place_order) == 1
-             else "How many people lived on the islands, by whose count?")
+    desc = (
+        "Population figures by year, one point per source: colour shows whether the figure "
+        "is a census, an "
+        "official count or an estimate, shape shows the source's perspective. "
+        + " ".join(
+            f"{names[p]}: "
+            + "; ".join(
+                f"{int(r.year)} {int(r.low):,}"
+                + (f"-{int(r.high):,}" if r.high != r.low else "")
+                + f" ({r.source_label}, {KIND_NAMES[r.kind]})"
+                for r in points[points["place_id"] == p].itertuples()
+            )
+            + "."
+            for p in place_order
+        )
+    )
+    title = (
+        f"{names[place_order[0]]}: how many people, by whose count?"
+        if len(place_order) == 1
+        else "How many people lived on the islands, by whose count?"
+    )
     theme.finish(fig, title, theme.short_sources(points["source_id"]), desc, height=590, bottom=200)
     height = fig.layout.height
     # the legend hangs under the axis title, above the source note (up to four lines)
-    fig.update_layout(legend=dict(orientation="h", yref="container", y=140 / height, yanchor="top", x=0,
-                                  xanchor="left", font=dict(size=11), traceorder="normal", groupclick="toggleitem"))
+    fig.update_layout(
+        legend=dict(
+            orientation="h",
+            yref="container",
+            y=140 / height,
+            yanchor="top",
+            x=0,
+            xanchor="left",
+            font=dict(size=11),
+            traceorder="normal",
+            groupclick="toggleitem",
+        )
+    )
     if len(place_order) > 1:
         options = []
         for p in place_order:
             traces = kind_traces(points[points["place_id"] == p])
-            options.append(dict(label=names[p], method="update", args=[
-                {"x": [t["x"] for t in traces], "y": [t["y"] for t in traces],
-                 "hovertext": [t["hovertext"] for t in traces], "marker.symbol": [t["marker"]["symbol"] for t in traces],
-                 "showlegend": [t["showlegend"] for t in traces]},
-                {}, list(range(len(traces)))]))
+            options.append(
+                dict(
+                    label=names[p],
+                    method="update",
+                    args=[
+                        {
+                            "x": [t["x"] for t in traces],
+                            "y": [t["y"] for t in traces],
+                            "hovertext": [t["hovertext"] for t in traces],
+                            "marker.symbol": [t["marker"]["symbol"] for t in traces],
+                            "showlegend": [t["showlegend"] for t in traces],
+                        },
+                        {},
+                        list(range(len(traces))),
+                    ],
+                )
+            )
         above = 1 + 36 / (height - fig.layout.margin.t - fig.layout.margin.b)
-        fig.update_layout(updatemenus=[dict(type="dropdown", buttons=options, x=1.0, xanchor="right", y=above,
-                                            yanchor="bottom", active=0, showactive=True)])
+        fig.update_layout(
+            updatemenus=[
+                dict(
+                    type="dropdown",
+                    buttons=options,
+                    x=1.0,
+                    xanchor="right",
+                    y=above,
+                    yanchor="bottom",
+                    active=0,
+                    showactive=True,
+                )
+            ]
+        )
     return fig

@@ -2,7 +2,10 @@
 
 Unknown ids raise ``ChoiceError`` listing the valid ones, before any chart is drawn.
 """
+
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -22,13 +25,17 @@ def check_choice(what: str, value, valid) -> None:
 
 
 def work_ids(df: pd.DataFrame, column: str = "source_id") -> pd.Series:
-    """The independent work behind each row: ``derived_from`` when the figure was taken from another work,
-    else the one Wikipedia article behind any revision or copy of it, else the source itself. Counting these
+    """The independent work behind each row: ``derived_from`` when the figure was taken from another
+    work,
+    else the one Wikipedia article behind any revision or copy of it, else the source itself.
+    Counting these
     counts three copies of one infobox once (``SOURCES.md``, Independence)."""
     src = data.load("sources").set_index("source_id")["url"]
-    derived = df["derived_from"] if "derived_from" in df.columns else pd.Series(pd.NA, index=df.index)
+    derived = (
+        df["derived_from"] if "derived_from" in df.columns else pd.Series(pd.NA, index=df.index)
+    )
     out = []
-    for sid, orig in zip(df[column], derived):
+    for sid, orig in zip(df[column], derived, strict=False):
         if isinstance(orig, str) and orig:
             out.append(orig)
             continue
@@ -38,18 +45,37 @@ def work_ids(df: pd.DataFrame, column: str = "source_id") -> pd.Series:
     return pd.Series(out, index=df.index, dtype=object)
 
 
-_WIKI = __import__("re").compile(r"https?://([a-z-]+)\.wikipedia\.org/wiki/([^?#]+)")
+_WIKI = re.compile(r"https?://([a-z-]+)\.wikipedia\.org/wiki/([^?#]+)")
 
 
 def with_sources(df: pd.DataFrame, column: str = "source_id") -> pd.DataFrame:
     """``df`` with each source's author, title, year, kind and perspective joined on."""
-    sources = data.load("sources")[["source_id", "author", "title", "year", "publisher", "kind", "perspective", "consulted_via"]]
-    sources = sources.rename(columns={"source_id": column, "kind": "source_kind", "title": "source_title",
-                                      "year": "source_year"})
+    sources = data.load("sources")[
+        [
+            "source_id",
+            "author",
+            "title",
+            "year",
+            "publisher",
+            "kind",
+            "perspective",
+            "consulted_via",
+        ]
+    ]
+    sources = sources.rename(
+        columns={
+            "source_id": column,
+            "kind": "source_kind",
+            "title": "source_title",
+            "year": "source_year",
+        }
+    )
     return df.merge(sources, on=column, how="left")
 
 
-def casualties_for(conflict_id: str, side: str | None = None, category: str | None = None) -> pd.DataFrame:
+def casualties_for(
+    conflict_id: str, side: str | None = None, category: str | None = None
+) -> pd.DataFrame:
     """Every source's figure for one conflict, optionally one side and category."""
     cas = data.load("casualties")
     check_choice("conflict", conflict_id, cas["conflict_id"].unique())
@@ -64,7 +90,9 @@ def casualties_for(conflict_id: str, side: str | None = None, category: str | No
 
 
 def deployments_between(start, end, conflict_id: str | None = None) -> pd.DataFrame:
-    """Deployment figures dated from ``start`` to ``end`` inclusive (anything pandas reads as a date)."""
+    """Deployment figures dated from ``start`` to ``end`` inclusive (anything pandas reads as a
+    date).
+    """
     dep = data.load("deployments")
     if conflict_id is not None:
         check_choice("conflict", conflict_id, dep["conflict_id"].unique())

@@ -1,32 +1,58 @@
 """Territory: who controlled each disputed territory, period by period, and a map for one year."""
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
-from .selectors import check_choice, territory_in_year
 from . import lines as ln
-from ._common import fmt_date, geo_layout, places
+from .common import fmt_date, geo_layout, places
+from .selectors import check_choice, territory_in_year
 from .treaties import TODAY
 
-ORDER = ["north_sakhalin", "south_sakhalin", "northern_kurils", "central_kurils", "etorofu", "kunashiri",
-         "shikotan", "habomai", "kwantung", "korea", "manchuria"]
+ORDER = [
+    "north_sakhalin",
+    "south_sakhalin",
+    "northern_kurils",
+    "central_kurils",
+    "etorofu",
+    "kunashiri",
+    "shikotan",
+    "habomai",
+    "kwantung",
+    "korea",
+    "manchuria",
+]
 
 
 def _hover(r, treaties) -> str:
-    basis = treaties.get(r.basis_treaty_id, r.basis_treaty_id) if isinstance(r.basis_treaty_id, str) else "—"
-    claim = ", ".join(theme.side_name(c) for c in r.claimed_by.split(";")) if isinstance(r.claimed_by, str) else "none"
-    return (f"<b>{r.name_en}</b><br>{theme.side_name(r.controller)}: {fmt_date(r.start_date)} – "
-            f"{fmt_date(r.end_date) if pd.notna(r.end_date) else 'today'}<br>Basis: {basis}<br>Also claimed by: {claim}"
-            + (f"<br><i>{r.note}</i>" if isinstance(r.note, str) else ""))
+    basis = (
+        treaties.get(r.basis_treaty_id, r.basis_treaty_id)
+        if isinstance(r.basis_treaty_id, str)
+        else "—"
+    )
+    claim = (
+        ", ".join(theme.side_name(c) for c in r.claimed_by.split(";"))
+        if isinstance(r.claimed_by, str)
+        else "none"
+    )
+    return (
+        f"<b>{r.name_en}</b><br>{theme.side_name(r.controller)}: {fmt_date(r.start_date)} – "
+        f"{fmt_date(r.end_date) if pd.notna(r.end_date) else 'today'}<br>Basis: "
+        f"{basis}<br>Also claimed by: {claim}"
+        + (f"<br><i>{r.note}</i>" if isinstance(r.note, str) else "")
+    )
 
 
 BOTTOM = 250  # px under the bars: axis title, the legend (up to five rows), the sources
 
 
 def territory_timeline(territories=None) -> go.Figure:
-    """One row per territory, a coloured bar per period of control; hatched where another side claims it."""
+    """One row per territory, a coloured bar per period of control; hatched where another side
+    claims
+    it.
+    """
     ter = data.load("territory")
     if territories is not None:
         territories = [territories] if isinstance(territories, str) else list(territories)
@@ -34,32 +60,78 @@ def territory_timeline(territories=None) -> go.Figure:
             check_choice("territory", t, ORDER)
         ter = ter[ter["territory_id"].isin(territories)]
     treaties = data.load("treaties").set_index("treaty_id")["name_en"].to_dict()
-    ter = ter.assign(controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str))
+    ter = ter.assign(
+        controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str)
+    )
     # long names ("Northern Kuril Islands (Shumshu, ...)") wrap, so the bars keep the width
-    labels = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"].map(lambda n: theme.wrap(n, 36))
+    labels = (
+        ter.drop_duplicates("territory_id")
+        .set_index("territory_id")["name_en"]
+        .map(lambda n: theme.wrap(n, 36))
+    )
     fig = go.Figure()
     for side in dict.fromkeys(ter["controller"]):
         rows = ter[ter["controller"] == side]
         end = rows["end_date"].fillna(TODAY)
-        fig.add_trace(go.Bar(
-            orientation="h", name=theme.side_name(side), y=[labels[t] for t in rows["territory_id"]],
-            base=[d.isoformat() for d in rows["start_date"]], x=((end - rows["start_date"]).dt.days * 86_400_000).tolist(),
-            marker=dict(color=theme.side_colour(side), line=dict(color="white", width=1),
-                        pattern=dict(shape=["/" if isinstance(c, str) else "" for c in rows["claimed_by"]],
-                                     fgcolor="rgba(255,255,255,0.75)", fillmode="overlay", size=8, solidity=0.3)),
-            hovertext=[_hover(r, treaties) for r in rows.itertuples()], hoverinfo="text"))
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                name=theme.side_name(side),
+                y=[labels[t] for t in rows["territory_id"]],
+                base=[d.isoformat() for d in rows["start_date"]],
+                x=((end - rows["start_date"]).dt.days * 86_400_000).tolist(),
+                marker=dict(
+                    color=theme.side_colour(side),
+                    line=dict(color="white", width=1),
+                    pattern=dict(
+                        shape=["/" if isinstance(c, str) else "" for c in rows["claimed_by"]],
+                        fgcolor="rgba(255,255,255,0.75)",
+                        fillmode="overlay",
+                        size=8,
+                        solidity=0.3,
+                    ),
+                ),
+                hovertext=[_hover(r, treaties) for r in rows.itertuples()],
+                hoverinfo="text",
+            )
+        )
     order = [labels[t] for t in ORDER if t in labels.index]
     height = min(theme.MAX_HEIGHT, BOTTOM + 90 + 36 * len(labels))
-    fig.update_layout(barmode="overlay", xaxis=dict(type="date", title_text="Year"),
-                      yaxis=dict(categoryorder="array", categoryarray=order, autorange="reversed", title_text="",
-                                 automargin=True),
-                      legend=dict(title=dict(text="Controlled by (hatched: claimed by another side)", side="top"),
-                                  orientation="h", yref="container", y=(BOTTOM - 68) / height, yanchor="top", x=0, xanchor="left"))
-    desc = (f"Timeline of control over {len(labels)} territories from {ter['start_date'].min().year} to today: "
-            "each bar is a period of control, coloured by the controlling state; hatching marks periods in which "
-            "another state claimed the territory. Hover for the treaty or act behind each change.")
-    return theme.finish(fig, "Who held the disputed territories?", theme.short_sources(ter["source_ids"].str.split(";").explode()),
-                        desc, height=height, bottom=BOTTOM)
+    fig.update_layout(
+        barmode="overlay",
+        xaxis=dict(type="date", title_text="Year"),
+        yaxis=dict(
+            categoryorder="array",
+            categoryarray=order,
+            autorange="reversed",
+            title_text="",
+            automargin=True,
+        ),
+        legend=dict(
+            title=dict(text="Controlled by (hatched: claimed by another side)", side="top"),
+            orientation="h",
+            yref="container",
+            y=(BOTTOM - 68) / height,
+            yanchor="top",
+            x=0,
+            xanchor="left",
+        ),
+    )
+    desc = (
+        f"Timeline of control over {len(labels)} territories from "
+        f"{ter['start_date'].min().year} to today: "
+        "each bar is a period of control, coloured by the controlling state; hatching marks "
+        "periods in which "
+        "another state claimed the territory. Hover for the treaty or act behind each change."
+    )
+    return theme.finish(
+        fig,
+        "Who held the disputed territories?",
+        theme.short_sources(ter["source_ids"].str.split(";").explode()),
+        desc,
+        height=height,
+        bottom=BOTTOM,
+    )
 
 
 def territory_map(year: int, lang: str = "en") -> go.Figure:
@@ -73,25 +145,62 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
     fig = go.Figure()
     for side in dict.fromkeys(held["controller"].astype(str)):
         rows = held[(held["controller"] == side) & held["place_id"].isin(pl.index)]
-        fig.add_trace(go.Scattergeo(
-            lon=[pl.at[p, "lon"] for p in rows["place_id"]], lat=[pl.at[p, "lat"] for p in rows["place_id"]],
-            mode="markers+text", name=theme.side_name(side), text=[pl.at[p, "label"] for p in rows["place_id"]],
-            # neighbouring islands alternate label positions so their names do not overprint
-            textposition=[["middle right", "bottom right", "top right"][i % 3] for i in range(len(rows))],
-            marker=dict(size=16, color=theme.side_colour(side), line=dict(color="white", width=1.5),
-                                                      symbol=["circle-dot" if isinstance(c, str) else "circle" for c in rows["claimed_by"]]),
-            hovertext=[f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)} in {year}"
-                       + (f"<br>claimed by {r.claimed_by.replace(';', ', ')}" if isinstance(r.claimed_by, str) else "")
-                       for r in rows.itertuples()], hoverinfo="text"))
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[pl.at[p, "lon"] for p in rows["place_id"]],
+                lat=[pl.at[p, "lat"] for p in rows["place_id"]],
+                mode="markers+text",
+                name=theme.side_name(side),
+                text=[pl.at[p, "label"] for p in rows["place_id"]],
+                # neighbouring islands alternate label positions so their names do not overprint
+                textposition=[
+                    ["middle right", "bottom right", "top right"][i % 3] for i in range(len(rows))
+                ],
+                marker=dict(
+                    size=16,
+                    color=theme.side_colour(side),
+                    line=dict(color="white", width=1.5),
+                    symbol=[
+                        "circle-dot" if isinstance(c, str) else "circle" for c in rows["claimed_by"]
+                    ],
+                ),
+                hovertext=[
+                    f"<b>{r.name_en}</b><br>held by {theme.side_name(r.controller)} in {year}"
+                    + (
+                        f"<br>claimed by {r.claimed_by.replace(';', ', ')}"
+                        if isinstance(r.claimed_by, str)
+                        else ""
+                    )
+                    for r in rows.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
     lon, lat = [118, 160], [36, 56]
     period_lines = ln.lines_for(pd.Timestamp(year=int(year), month=7, day=1), None, lon, lat)
     for r in period_lines:
         fig.add_trace(ln.line_trace(r))
     # today's borders would mislead on a historical map: only coastlines and the period's own lines
-    fig.update_layout(geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=int(year) >= 1992),
-                      legend=dict(title_text=f"Held in {year}"))
-    summary = "; ".join(f"{theme.side_name(s)}: {', '.join(g['name_en'])}" for s, g in held.groupby(held["controller"].astype(str)))
-    desc = (f"Map of the disputed territories in {year}, each marked in the colour of the state holding it: {summary}."
-            + (f" Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}." if period_lines else ""))
-    sources = list(held["source_ids"].str.split(";").explode()) + [s for r in period_lines for s in r["source_ids"]]
-    return theme.finish(fig, f"Who held what in {year}", theme.short_sources(sources), desc, height=620)
+    fig.update_layout(
+        geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=int(year) >= 1992),
+        legend=dict(title_text=f"Held in {year}"),
+    )
+    summary = "; ".join(
+        f"{theme.side_name(s)}: {', '.join(g['name_en'])}"
+        for s, g in held.groupby(held["controller"].astype(str))
+    )
+    desc = (
+        f"Map of the disputed territories in {year}, each marked in the colour of the state "
+        f"holding it: {summary}."
+        + (
+            f" Lines of the period drawn: {'; '.join(r['name'] for r in period_lines)}."
+            if period_lines
+            else ""
+        )
+    )
+    sources = list(held["source_ids"].str.split(";").explode()) + [
+        s for r in period_lines for s in r["source_ids"]
+    ]
+    return theme.finish(
+        fig, f"Who held what in {year}", theme.short_sources(sources), desc, height=620
+    )

@@ -6,6 +6,7 @@ reading a CSV however a spreadsheet saved it (``csv_reading``), the schema (``pa
 cell checks by frictionless (``schema_check``), rules across rows and tables (``rules``), and
 the data dictionary generated from the schema (``datadict``).
 """
+
 from .loading import clear_cache, load, load_all, peek
 
 __all__ = ["clear_cache", "load", "load_all", "peek"]

@@ -4,6 +4,7 @@ Excel writes a UTF-8 byte-order mark and CRLF line ends, a European-locale Excel
 ``;`` delimiters and decimal commas, and an old editor may write Latin-1. All of these are
 unambiguous, so they load; anything that is not gives a ``Problem`` instead.
 """
+
 from __future__ import annotations
 
 import csv
@@ -42,6 +43,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def _pick_delimiter(first_line: str, expected: list[str]) -> str:
     """The delimiter under which the header names the most expected columns."""
+
     def score(delim: str) -> int:
         names = next(csv.reader([first_line], delimiter=delim), [])
         return sum(1 for n in names if n.strip() in expected)
@@ -52,33 +54,64 @@ def _pick_delimiter(first_line: str, expected: list[str]) -> str:
 def read_raw(path: Path, expected: list[str], label: str) -> tuple[RawTable | None, list[Problem]]:
     """Read ``path``; ``label`` names the file in messages (e.g. ``casualties.csv``)."""
     if not path.exists():
-        return None, [Problem(label, None, None, None, "the file is missing",
-                              f"restore it (for example `git checkout -- lessons_data/{label}`) "
-                              "or remove its entry from datapackage.json")]
+        return None, [
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                "the file is missing",
+                f"restore it (for example `git checkout -- lessons_data/{label}`) "
+                "or remove its entry from datapackage.json",
+            )
+        ]
     text, encoding = decode(path.read_bytes())
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return None, [Problem(label, None, None, None, "the file is empty",
-                              "it needs at least the header row: " + ",".join(expected))]
+        return None, [
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                "the file is empty",
+                "it needs at least the header row: " + ",".join(expected),
+            )
+        ]
     first_line = text.splitlines()[0]
     delim = _pick_delimiter(first_line, expected)
     problems: list[Problem] = []
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True))
     except csv.Error as exc:
-        return None, [Problem(label, None, None, None, f"the file is not valid CSV ({exc})",
-                              "look for a quote character (\") that is opened and never closed; "
-                              "save the file again as 'CSV UTF-8' from the spreadsheet")]
+        return None, [
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                f"the file is not valid CSV ({exc})",
+                'look for a quote character (") that is opened and never closed; '
+                "save the file again as 'CSV UTF-8' from the spreadsheet",
+            )
+        ]
     header = [h.strip() for h in records[0]]
     rows, numbers = [], []
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # blank line a spreadsheet left at the end
         if len(record) != len(header):
-            problems.append(Problem(label, number, None, delim.join(record)[:80],
-                                    f"the row has {len(record)} cells but the header has {len(header)}",
-                                    "a cell probably contains the delimiter without quotes; put "
-                                    "double quotes around any text containing a comma"))
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    None,
+                    delim.join(record)[:80],
+                    f"the row has {len(record)} cells but the header has {len(header)}",
+                    "a cell probably contains the delimiter without quotes; put "
+                    "double quotes around any text containing a comma",
+                )
+            )
             continue
         rows.append(record)
         numbers.append(number)

@@ -6,6 +6,7 @@ problem raises one ``DataError`` listing them all. The result is cached per proc
 a content hash also remembers, across processes, that exactly these bytes already passed,
 so an unchanged package is not re-checked in every lesson kernel.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,13 +15,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import DataError, Problem
 from . import package_schema as ps
 from . import rules, schema_check
 from .csv_reading import RawTable, read_raw
-from ..errors import DataError, Problem
 
 _CACHE: dict[Path, dict[str, pd.DataFrame]] = {}
-_CHECKER_FILES = ("csv_reading.py", "schema_check.py", "rules.py", "package_schema.py", "loading.py")
+_CHECKER_FILES = (
+    "csv_reading.py",
+    "schema_check.py",
+    "rules.py",
+    "package_schema.py",
+    "loading.py",
+)
 
 
 def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -60,13 +67,25 @@ def clear_cache() -> None:
 
 def _load_package(data_dir: Path) -> dict[str, pd.DataFrame]:
     if not (data_dir / "datapackage.json").exists():
-        raise DataError([Problem("datapackage.json", None, None, str(data_dir), "the data package description is missing",
-                                 "restore lessons_data/datapackage.json from git")])
+        raise DataError(
+            [
+                Problem(
+                    "datapackage.json",
+                    None,
+                    None,
+                    str(data_dir),
+                    "the data package description is missing",
+                    "restore lessons_data/datapackage.json from git",
+                )
+            ]
+        )
     names = ps.table_names(data_dir)
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for name in names:
-        raw, found = read_raw(data_dir / f"{name}.csv", ps.field_names(name, data_dir), f"{name}.csv")
+        raw, found = read_raw(
+            data_dir / f"{name}.csv", ps.field_names(name, data_dir), f"{name}.csv"
+        )
         problems += found
         if raw is not None:
             raws[name] = raw
@@ -109,7 +128,9 @@ def _convert(values: pd.Series, field: dict) -> pd.Series:
         return pd.to_numeric(values).astype("float64")
     enum = field.get("constraints", {}).get("enum")
     if enum:
-        return pd.Series(pd.Categorical(values.astype(object).where(values.notna(), None), categories=enum))
+        return pd.Series(
+            pd.Categorical(values.astype(object).where(values.notna(), None), categories=enum)
+        )
     return values
 
 

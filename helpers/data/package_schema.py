@@ -2,6 +2,7 @@
 
 Everything that checks or types the data asks this module, so the schema lives in one place.
 """
+
 from __future__ import annotations
 
 import json

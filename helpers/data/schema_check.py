@@ -4,17 +4,20 @@ Frictionless does the checking (types, required, enums, patterns, ranges, keys);
 only translates its findings into words a teacher can act on. Frictionless is imported
 here, lazily, because it costs most of a second and is only needed when data changed.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
 
+from ..errors import Problem
 from . import package_schema as ps
 from .csv_reading import RawTable
-from ..errors import Problem
 
-DATE_FIX = ("write the date as YYYY-MM-DD, e.g. 1905-09-05; if only the month or year is known, "
-            "write its first day (1905-09-01 or 1905-01-01) and set date_precision to month or year")
+DATE_FIX = (
+    "write the date as YYYY-MM-DD, e.g. 1905-09-05; if only the month or year is known, "
+    "write its first day (1905-09-01 or 1905-01-01) and set date_precision to month or year"
+)
 
 
 def check_header(name: str, raw: RawTable, data_dir) -> list[Problem]:
@@ -26,19 +29,34 @@ def check_header(name: str, raw: RawTable, data_dir) -> list[Problem]:
     extra = [c for c in raw.header if c not in expected]
     for col in missing:
         guess = difflib.get_close_matches(col, extra, n=1, cutoff=0.5)
-        fix = (f'rename the column "{guess[0]}" back to "{col}"' if guess
-               else f'add a column named "{col}" to the header row (row 1)')
+        fix = (
+            f'rename the column "{guess[0]}" back to "{col}"'
+            if guess
+            else f'add a column named "{col}" to the header row (row 1)'
+        )
         problems.append(Problem(label, 1, col, None, "a required column is missing", fix))
     for col in extra:
         if any(col in difflib.get_close_matches(m, [col], n=1, cutoff=0.5) for m in missing):
             continue  # already reported as a rename
-        problems.append(Problem(label, 1, col or "(blank)", None, "this column is not in the data contract",
-                                "delete the column, or describe it in lessons_data/datapackage.json first; "
-                                "allowed columns: " + ", ".join(expected)))
+        problems.append(
+            Problem(
+                label,
+                1,
+                col or "(blank)",
+                None,
+                "this column is not in the data contract",
+                "delete the column, or describe it in lessons_data/datapackage.json first; "
+                "allowed columns: " + ", ".join(expected),
+            )
+        )
     seen = set()
     for col in raw.header:
         if col in seen:
-            problems.append(Problem(label, 1, col, None, "the column appears twice", "delete one of the two columns"))
+            problems.append(
+                Problem(
+                    label, 1, col, None, "the column appears twice", "delete one of the two columns"
+                )
+            )
         seen.add(col)
     return problems
 
@@ -53,22 +71,35 @@ def check_cells(name: str, raw: RawTable, data_dir) -> list[Problem]:
     schema = dict(ps.resource(name, data_dir)["schema"])
     schema.pop("foreignKeys", None)  # checked across tables by rules.py
     report = Resource(data=data, schema=Schema.from_descriptor(schema)).validate(
-        checklist=Checklist(skip_errors=["foreign-key"]), limit_errors=10_000)
+        checklist=Checklist(skip_errors=["foreign-key"]), limit_errors=10_000
+    )
     fields = {f["name"]: f for f in ps.fields(name, data_dir)}
-    return [_translate(name, err, fields, raw.row_numbers, data_dir) for err in report.tasks[0].errors]
+    return [
+        _translate(name, err, fields, raw.row_numbers, data_dir) for err in report.tasks[0].errors
+    ]
 
 
 def _translate(name, err, fields, row_numbers, data_dir) -> Problem:
     label = f"{name}.csv"
     position = getattr(err, "row_number", None)
-    row = row_numbers[position - 2] if position and 2 <= position <= len(row_numbers) + 1 else position
+    row = (
+        row_numbers[position - 2]
+        if position and 2 <= position <= len(row_numbers) + 1
+        else position
+    )
     col = getattr(err, "field_name", None)
     cell = getattr(err, "cell", None)
     value = None if cell is None else str(cell)
     field = fields.get(col, {})
     if err.type == "type-error":
-        return Problem(label, row, col, value, f"this is not a valid {field.get('type')}",
-                       _type_fix(field.get("type"), value or ""))
+        return Problem(
+            label,
+            row,
+            col,
+            value,
+            f"this is not a valid {field.get('type')}",
+            _type_fix(field.get("type"), value or ""),
+        )
     if err.type == "constraint-error":
         rule, fix = _constraint(err.note, field)
         return Problem(label, row, col, value, rule, fix)
@@ -76,9 +107,17 @@ def _translate(name, err, fields, row_numbers, data_dir) -> Problem:
         key = ", ".join(ps.primary_key(name, data_dir)) if err.type == "primary-key" else col
         other = re.search(r"position (\d+)", err.note or "")
         other_row = row_numbers[int(other.group(1)) - 2] if other else None
-        return Problem(label, row, key, value, f"the key ({key}) repeats row {other_row}",
-                       "each row must be unique in these columns: delete the duplicate or change its key")
-    return Problem(label, row, col, value, err.note or err.type, "correct the cell as the rule says")
+        return Problem(
+            label,
+            row,
+            key,
+            value,
+            f"the key ({key}) repeats row {other_row}",
+            "each row must be unique in these columns: delete the duplicate or change its key",
+        )
+    return Problem(
+        label, row, col, value, err.note or err.type, "correct the cell as the rule says"
+    )
 
 
 def _type_fix(type_: str | None, value: str) -> str:
@@ -86,11 +125,16 @@ def _type_fix(type_: str | None, value: str) -> str:
         m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value.strip())
         if m:
             d, mth, y = (int(g) for g in m.groups())
-            return (f"write it as YYYY-MM-DD: {y:04d}-{mth:02d}-{d:02d} if this is day/month, "
-                    f"{y:04d}-{d:02d}-{mth:02d} if it is month/day; " + DATE_FIX.split("; ", 1)[1])
+            return (
+                f"write it as YYYY-MM-DD: {y:04d}-{mth:02d}-{d:02d} if this is day/month, "
+                f"{y:04d}-{d:02d}-{mth:02d} if it is month/day; " + DATE_FIX.split("; ", 1)[1]
+            )
         return DATE_FIX
     if type_ == "integer":
-        return "write a whole number with digits only, no spaces, letters or thousands separators (e.g. 8440); leave it empty if unknown and allowed"
+        return (
+            "write a whole number with digits only, no spaces, letters or thousands separators "
+            "(e.g. 8440); leave it empty if unknown and allowed"
+        )
     if type_ == "number":
         return "write a number with a decimal point, e.g. 42.43"
     return f"write a valid {type_}"
@@ -103,22 +147,48 @@ def _constraint(note: str, field: dict) -> tuple[str, str]:
     if "enum" in note:
         return "this value is not one of the allowed codes", "use one of: " + ", ".join(c["enum"])
     if "pattern" in note:
-        if "x-list-foreign-key" in field or field["name"] in ("parties", "mediator", "belligerents", "claimed_by"):
-            allowed = re.findall(r"[a-z_]+", c["pattern"].split("(;")[0]) if "|" in c["pattern"] else []
+        if "x-list-foreign-key" in field or field["name"] in (
+            "parties",
+            "mediator",
+            "belligerents",
+            "claimed_by",
+        ):
+            allowed = (
+                re.findall(r"[a-z_]+", c["pattern"].split("(;")[0]) if "|" in c["pattern"] else []
+            )
             codes = f" from: {', '.join(allowed)}" if allowed else ""
             return "this is not a list of ids", f"write ids separated by ';' with no spaces{codes}"
         if field["name"] == "url":
-            return "this is not a web address", "write the full address starting with http:// or https://"
+            return (
+                "this is not a web address",
+                "write the full address starting with http:// or https://",
+            )
         if field["name"] == "coordinates":
-            return ("this is not a list of points",
-                    "write points as 'lat lon' in decimal degrees (latitude first, one space, a dot for decimals), "
-                    "separated by ';' with no spaces around it, at least two points, e.g. 42.44 130.61;42.43 130.61")
+            return (
+                "this is not a list of points",
+                "write points as 'lat lon' in decimal degrees (latitude first, one space, a "
+                "dot for decimals), "
+                "separated by ';' with no spaces around it, at least two points, e.g. 42.44 "
+                "130.61;42.43 130.61",
+            )
         if field["name"] == "notebook":
-            return "this is not a notebook file name", "write NN_name.ipynb, e.g. 04_border_wars_1931_1941.ipynb"
-        return "this is not a valid id", "ids use lowercase letters, digits and _ only, e.g. lake_khasan"
+            return (
+                "this is not a notebook file name",
+                "write NN_name.ipynb, e.g. 04_border_wars_1931_1941.ipynb",
+            )
+        return (
+            "this is not a valid id",
+            "ids use lowercase letters, digits and _ only, e.g. lake_khasan",
+        )
     if "minimum" in note or "maximum" in note:
         lo, hi = c.get("minimum"), c.get("maximum")
-        bounds = f"between {lo} and {hi}" if lo is not None and hi is not None else f"at least {lo}" if lo is not None else f"at most {hi}"
+        bounds = (
+            f"between {lo} and {hi}"
+            if lo is not None and hi is not None
+            else f"at least {lo}"
+            if lo is not None
+            else f"at most {hi}"
+        )
         return f"the value is out of range ({bounds})", f"write a value {bounds}"
     if "unique" in note:
         return "this value repeats another row", "each row needs its own value here"

@@ -1,5 +1,6 @@
 """One-call charts from a selection: its dated items on a time axis, and its figures with every
 source's range (the dot-and-whisker traces of ``helpers.charts.casualties``)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,11 +8,16 @@ import plotly.graph_objects as go
 from IPython.display import Markdown
 
 from .. import theme
-from ..charts._common import fmt_date, iso
 from ..charts.casualties import perspective_legend, side_traces
+from ..charts.common import fmt_date, iso
 
-ROWS = (("events", "Events"), ("treaties", "Treaties signed"), ("conflicts", "Conflicts (start)"),
-        ("territory", "Changes of control"), ("documents", "Documents"))
+ROWS = (
+    ("events", "Events"),
+    ("treaties", "Treaties signed"),
+    ("conflicts", "Conflicts (start)"),
+    ("territory", "Changes of control"),
+    ("documents", "Documents"),
+)
 
 
 def _empty(title: str, message: str) -> Markdown:
@@ -19,8 +25,11 @@ def _empty(title: str, message: str) -> Markdown:
     return Markdown(f"**{title}**: {message}")
 
 
-def timeline(tables: dict[str, pd.DataFrame], title: str, counter: frozenset = frozenset()) -> go.Figure | Markdown:
-    """Dated items (events, treaties, conflicts, territory, documents) on a time axis, one row per kind;
+def timeline(
+    tables: dict[str, pd.DataFrame], title: str, counter: frozenset = frozenset()
+) -> go.Figure | Markdown:
+    """Dated items (events, treaties, conflicts, territory, documents) on a time axis, one row per
+    kind;
     items in ``counter`` (counter-evidence) get an open marker."""
     fig = go.Figure()
     shown, sources, kinds = 0, [], []
@@ -39,57 +48,117 @@ def timeline(tables: dict[str, pd.DataFrame], title: str, counter: frozenset = f
             if rows.empty:
                 continue
             colour = theme.KIND_COLOURS[i]
-            fig.add_trace(go.Scatter(
-                x=iso(rows["date"]), y=[label] * len(rows), mode="markers",
-                name=label + (" (counter-evidence)" if is_counter else ""),
-                marker=dict(size=14, color="white" if is_counter else colour, symbol=i,
-                            line=dict(color=colour, width=2 if is_counter else 1)),
-                hovertext=[f"<b>{theme.wrap(str(r['title']), 60)}</b><br>{fmt_date(r['date'], r.get('date_precision') or 'day')}"
-                           f"<br><code>{r['id']}</code>" for r in rows.to_dict("records")], hoverinfo="text"))
+            fig.add_trace(
+                go.Scatter(
+                    x=iso(rows["date"]),
+                    y=[label] * len(rows),
+                    mode="markers",
+                    name=label + (" (counter-evidence)" if is_counter else ""),
+                    marker=dict(
+                        size=14,
+                        color="white" if is_counter else colour,
+                        symbol=i,
+                        line=dict(color=colour, width=2 if is_counter else 1),
+                    ),
+                    hovertext=[
+                        f"<b>{theme.wrap(str(r['title']), 60)}</b>"
+                        f"<br>{fmt_date(r['date'], r.get('date_precision') or 'day')}"
+                        f"<br><code>{r['id']}</code>"
+                        for r in rows.to_dict("records")
+                    ],
+                    hoverinfo="text",
+                )
+            )
             shown += len(rows)
     if not shown:
-        return _empty(title, "Nothing dated yet: pin events, treaties or documents to see them here.")
-    dates = pd.concat([tables[n]["date"] for n, _ in ROWS if n in tables and not tables[n].empty]).dropna()
+        return _empty(
+            title, "Nothing dated yet: pin events, treaties or documents to see them here."
+        )
+    dates = pd.concat(
+        [tables[n]["date"] for n, _ in ROWS if n in tables and not tables[n].empty]
+    ).dropna()
     pad = max(pd.Timedelta(days=30), (dates.max() - dates.min()) * 0.05)
-    fig.update_xaxes(title_text="Date", type="date", range=[(dates.min() - pad).strftime("%Y-%m-%d"),
-                                                             (dates.max() + pad).strftime("%Y-%m-%d")])
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=kinds[::-1], automargin=True)
+    fig.update_xaxes(
+        title_text="Date",
+        type="date",
+        range=[(dates.min() - pad).strftime("%Y-%m-%d"), (dates.max() + pad).strftime("%Y-%m-%d")],
+    )
+    fig.update_yaxes(
+        title_text="", categoryorder="array", categoryarray=kinds[::-1], automargin=True
+    )
     fig.update_layout(legend=dict(orientation="h", y=-0.3))
-    desc = (f"{shown} dated items on a time axis from {fmt_date(dates.min())} to {fmt_date(dates.max())}, one row per kind: "
-            + ", ".join(kinds) + (". Open markers are counter-evidence." if counter else "."))
-    return theme.finish(fig, title, theme.short_sources(sources), desc, height=200 + 50 * len(kinds) + 100)
+    desc = (
+        f"{shown} dated items on a time axis from {fmt_date(dates.min())} to "
+        f"{fmt_date(dates.max())}, one row per kind: "
+        + ", ".join(kinds)
+        + (". Open markers are counter-evidence." if counter else ".")
+    )
+    return theme.finish(
+        fig, title, theme.short_sources(sources), desc, height=200 + 50 * len(kinds) + 100
+    )
 
 
 def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
-    """Each figure (casualties or deployments) with every source's value or range, one row per source;
+    """Each figure (casualties or deployments) with every source's value or range, one row per
+    source;
     marker shape is the source's perspective, colour the side counted."""
     if figures is None or figures.empty:
-        return _empty(title, "No figures yet: pin casualties:… or deployments:… ids to compare their sources here.")
+        return _empty(
+            title,
+            "No figures yet: pin casualties:… or deployments:… ids to compare their sources here.",
+        )
     rows = figures.copy()
     rows["group"] = [theme.wrap(t, 38) for t in rows["title"]]
-    rows["source_label"] = [f"{c} [{s}]" if len(c) < 40 else f"{c[:38]}… [{s}]" for c, s in zip(rows["citation"], rows["source_id"].str[:12])]
+    rows["source_label"] = [
+        f"{c} [{s}]" if len(c) < 40 else f"{c[:38]}… [{s}]"
+        for c, s in zip(rows["citation"], rows["source_id"].str[:12], strict=False)
+    ]
     rows["symbol"] = rows["source_perspective"].map(theme.PERSPECTIVE_SYMBOLS).fillna("x")
     rows["low"] = rows["low"].astype(float)
     rows["high"] = rows["high"].fillna(rows["low"]).astype(float)
-    rows["hover"] = [f"<b>{r['citation']}</b><br>{theme.PERSPECTIVE_NAMES.get(r['source_perspective'], r['source_perspective'])} "
-                     f"perspective<br>{r['low']:,.0f}" + (f" to {r['high']:,.0f}" if r["high"] != r["low"] else "")
-                     + (f"<br><i>{theme.wrap(r['note'], 70)}</i>" if isinstance(r["note"], str) else "")
-                     for r in rows.to_dict("records")]
+    rows["hover"] = [
+        f"<b>{r['citation']}</b><br>"
+        f"{theme.PERSPECTIVE_NAMES.get(r['source_perspective'], r['source_perspective'])} "
+        f"perspective<br>{r['low']:,.0f}"
+        + (f" to {r['high']:,.0f}" if r["high"] != r["low"] else "")
+        + (f"<br><i>{theme.wrap(r['note'], 70)}</i>" if isinstance(r["note"], str) else "")
+        for r in rows.to_dict("records")
+    ]
     rows = rows.sort_values(["group", "low"])
     sides = list(dict.fromkeys(rows["side"]))
     fig = go.Figure([*side_traces(rows, sides), *perspective_legend()])
     log = rows["high"].max() / max(rows["low"].min(), 1) > 50
-    fig.update_xaxes(title_text="Number (people, ships, aircraft… as each figure says)", type="log" if log else "linear",
-                     separatethousands=True)
+    fig.update_xaxes(
+        title_text="Number (people, ships, aircraft… as each figure says)",
+        type="log" if log else "linear",
+        separatethousands=True,
+    )
     fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
     parts = []
     for group, g in rows.groupby("group", sort=False):
         lo, hi = g["low"].min(), g["high"].max()
         ratio = f", highest/lowest {hi / lo:.1f}×" if lo > 0 else ""
-        parts.append(f"{group.replace('<br>', ' ')}: {lo:,.0f} to {hi:,.0f} across {g['source_id'].nunique()} source(s){ratio}")
-    desc = ("Dot-and-whisker chart, one row per source: a dot is one figure, a bar a source's range; marker shape shows "
-            "the source's perspective. " + "; ".join(parts) + ".")
+        parts.append(
+            f"{group.replace('<br>', ' ')}: {lo:,.0f} to {hi:,.0f} across "
+            f"{g['source_id'].nunique()} source(s){ratio}"
+        )
+    desc = (
+        "Dot-and-whisker chart, one row per source: a dot is one figure, a bar a source's "
+        "range; marker shape shows "
+        "the source's perspective. " + "; ".join(parts) + "."
+    )
     n = rows.groupby(["group", "source_label"]).ngroups
-    theme.finish(fig, title, theme.short_sources(rows["source_id"]), desc, height=min(theme.MAX_HEIGHT, 320 + 34 * n), bottom=170)
-    fig.update_layout(legend=dict(orientation="h", yref="container", y=0.02, yanchor="bottom", x=0, font=dict(size=11)))
+    theme.finish(
+        fig,
+        title,
+        theme.short_sources(rows["source_id"]),
+        desc,
+        height=min(theme.MAX_HEIGHT, 320 + 34 * n),
+        bottom=170,
+    )
+    fig.update_layout(
+        legend=dict(
+            orientation="h", yref="container", y=0.02, yanchor="bottom", x=0, font=dict(size=11)
+        )
+    )
     return fig

@@ -1,4 +1,5 @@
 """The evidence helper's own error: what was wrong with the request and what it accepts."""
+
 from __future__ import annotations
 
 

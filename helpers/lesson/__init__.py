@@ -6,6 +6,7 @@ step-checked data exercises (``exercises``), key terms, further reading and the 
 sources (``furniture``), and the course map (``course``). Lessons import from here:
 ``from helpers.lesson import document, quiz, Exercise``.
 """
+
 from .course import course_map, data_overview
 from .documents import document
 from .exercises import Exercise
@@ -13,5 +14,15 @@ from .framing import central_question, writing_task
 from .furniture import further_reading, key_terms, narrative_sources
 from .questions import quiz
 
-__all__ = ["Exercise", "central_question", "course_map", "data_overview", "document", "further_reading",
-           "key_terms", "narrative_sources", "quiz", "writing_task"]
+__all__ = [
+    "Exercise",
+    "central_question",
+    "course_map",
+    "data_overview",
+    "document",
+    "further_reading",
+    "key_terms",
+    "narrative_sources",
+    "quiz",
+    "writing_task",
+]

@@ -1,4 +1,5 @@
 """The course map: the lessons in teaching order, built from ``eras.csv``."""
+
 from __future__ import annotations
 
 from IPython.display import Markdown
@@ -12,14 +13,27 @@ def course_map(link_prefix: str = "") -> Markdown:
     notebook and what it teaches; ``link_prefix`` places the links (the website's home page
     links to ``notebooks/``)."""
     eras = data.load("eras").sort_values("order")
-    lines = ["| # | Lesson | Years | Central question | Class time | What it teaches |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| # | Lesson | Years | Central question | Class time | What it teaches |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for era in eras.itertuples():
-        years = "whole span" if era.era_id in ("orientation", "capstone") else f"{era.start_year}–{era.end_year}"
+        years = (
+            "whole span"
+            if era.era_id in ("orientation", "capstone")
+            else f"{era.start_year}–{era.end_year}"
+        )
         ready = lesson_notebook_exists(era.notebook)
-        title = f"[{era.title}]({link_prefix}{era.notebook})" if ready else f"{era.title} *(in preparation)*"
+        title = (
+            f"[{era.title}]({link_prefix}{era.notebook})"
+            if ready
+            else f"{era.title} *(in preparation)*"
+        )
         time = "1 period" if era.periods == 1 else f"{era.periods} periods"
-        lines.append(f"| {era.order:02d} | {title} | {years} | *{era.central_question}* | {time} | {era.summary} |")
+        lines.append(
+            f"| {era.order:02d} | {title} | {years} | *{era.central_question}* | {time} | "
+            f"{era.summary} |"
+        )
     return Markdown("\n".join(lines))
 
 

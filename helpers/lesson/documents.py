@@ -4,6 +4,7 @@ language beside the English, the citable source, and three scaffolded questions.
 The card is plain HTML with its own small stylesheet and no script, so it reads the same in
 JupyterLab, on the website, in a slide deck and on paper, with no kernel and no network.
 """
+
 from __future__ import annotations
 
 import html
@@ -14,12 +15,31 @@ from IPython.display import HTML
 from .. import data, theme
 from .furniture import read_via
 
-LANGUAGE_NAMES = {"en": "English", "ja": "Japanese · 日本語", "ru": "Russian · Русский", "zh": "Chinese · 中文",
-                  "ko": "Korean · 한국어", "mn": "Mongolian · Монгол", "fr": "French · Français", "de": "German · Deutsch"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ja": "Japanese · 日本語",
+    "ru": "Russian · Русский",
+    "zh": "Chinese · 中文",
+    "ko": "Korean · 한국어",
+    "mn": "Mongolian · Монгол",
+    "fr": "French · Français",
+    "de": "German · Deutsch",
+}
 # a perspective takes the colour of the side it speaks for, as on the charts
-PERSPECTIVE_SIDES = {"japanese": "japan", "russian_soviet": "ussr", "chinese": "china", "korean": "korea",
-                     "mongolian": "mongolia", "american": "usa", "british": "uk"}
-QUESTIONS = (("q_sourcing", "Sourcing"), ("q_context", "Context"), ("q_corroboration", "Corroboration"))
+PERSPECTIVE_SIDES = {
+    "japanese": "japan",
+    "russian_soviet": "ussr",
+    "chinese": "china",
+    "korean": "korea",
+    "mongolian": "mongolia",
+    "american": "usa",
+    "british": "uk",
+}
+QUESTIONS = (
+    ("q_sourcing", "Sourcing"),
+    ("q_context", "Context"),
+    ("q_corroboration", "Corroboration"),
+)
 
 STYLE = """<style>
 .doc-card{border:1px solid #b9b9b9;border-left:6px solid #4d4d4d;border-radius:6px;padding:12px 16px;margin:10px 0 16px;
@@ -34,26 +54,33 @@ STYLE = """<style>
 .doc-source{font-size:13px;color:#333;margin:6px 0}
 .doc-questions{margin:6px 0 0 0;padding-left:22px}
 .doc-questions li{margin:3px 0}
-</style>"""
+</style>"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 def _date(row) -> str:
     d = row["date"]
     if pd.isna(d):
         return "date not known"
-    return {"day": f"{d.day} {d:%B %Y}", "month": f"{d:%B %Y}", "year": f"{d:%Y}"}[row["date_precision"]]
+    return {"day": f"{d.day} {d:%B %Y}", "month": f"{d:%B %Y}", "year": f"{d:%Y}"}[
+        row["date_precision"]
+    ]
 
 
 def citation(source: pd.Series) -> str:
     """The work as a reader cites it (author, title, year, publisher), linked where it has a
     canonical address; what was actually read, if not the work itself, follows."""
-    parts = [html.escape(str(source["author"])) if pd.notna(source["author"]) else None,
-             f"<cite>{html.escape(str(source['title']))}</cite>",
-             str(int(source["year"])) if pd.notna(source["year"]) else None,
-             html.escape(str(source["publisher"])) if pd.notna(source["publisher"]) else None]
+    parts = [
+        html.escape(str(source["author"])) if pd.notna(source["author"]) else None,
+        f"<cite>{html.escape(str(source['title']))}</cite>",
+        str(int(source["year"])) if pd.notna(source["year"]) else None,
+        html.escape(str(source["publisher"])) if pd.notna(source["publisher"]) else None,
+    ]
     text = ", ".join(p for p in parts if p)
     if pd.notna(source["url"]):
-        text += f' · <a href="{html.escape(source["url"])}" rel="noopener">{html.escape(_host(source["url"]))}</a>'
+        text += (
+            f' · <a href="{html.escape(source["url"])}" rel="noopener">'
+            f"{html.escape(_host(source['url']))}</a>"
+        )
     return text + read_via(source["consulted_via"])
 
 
@@ -65,7 +92,10 @@ def card_html(document_id: str) -> str:
     """One document as a self-contained HTML card; an unknown id names the ids that exist."""
     docs = data.peek("documents").set_index("document_id")
     if document_id not in docs.index:
-        raise KeyError(f"no document {document_id!r} in documents.csv; the documents are: {', '.join(docs.index)}")
+        raise KeyError(
+            f"no document {document_id!r} in documents.csv; "
+            f"the documents are: {', '.join(docs.index)}"
+        )
     row = docs.loc[document_id]
     source = data.peek("sources").set_index("source_id").loc[row["source_id"]]
     colour = theme.side_colour(PERSPECTIVE_SIDES.get(row["perspective"], "other"))
@@ -75,24 +105,38 @@ def card_html(document_id: str) -> str:
         excerpts.append(_excerpt(row["excerpt_original"], row["language"], "original"))
     if row["language"] != "en" or pd.isna(row["excerpt_original"]):
         by = row["translation_by"]
-        label = "original" if row["language"] == "en" else f"translation: {by}" if pd.notna(by) else "translation"
+        label = (
+            "original"
+            if row["language"] == "en"
+            else f"translation: {by}"
+            if pd.notna(by)
+            else "translation"
+        )
         excerpts.append(_excerpt(row["excerpt_en"], "en", label))
-    questions = "".join(f"<li><strong>{name}.</strong> {html.escape(row[col])}</li>" for col, name in QUESTIONS)
-    return (f'<article class="doc-card" id="doc-{document_id}" style="border-left-color:{colour}" '
-            f'aria-label="Document: {html.escape(row["title"])}">'
-            f'<p class="doc-meta"><span class="doc-persp" style="border-color:{colour}">{html.escape(perspective)}</span> '
-            f'{html.escape(row["kind"].capitalize())} · {_date(row)} · <code>{document_id}</code></p>'
-            f'<h4>{html.escape(row["title"])}</h4><p class="doc-meta">{html.escape(row["author"])}</p>'
-            f'<p class="doc-headnote">{html.escape(row["headnote"])}</p>'
-            f'<div class="doc-excerpts">{"".join(excerpts)}</div>'
-            f'<p class="doc-source"><strong>Source:</strong> {citation(source)}</p>'
-            f'<ol class="doc-questions">{questions}</ol></article>')
+    questions = "".join(
+        f"<li><strong>{name}.</strong> {html.escape(row[col])}</li>" for col, name in QUESTIONS
+    )
+    return (
+        f'<article class="doc-card" id="doc-{document_id}" style="border-left-color:{colour}" '
+        f'aria-label="Document: {html.escape(row["title"])}">'
+        f'<p class="doc-meta"><span class="doc-persp" '
+        f'style="border-color:{colour}">{html.escape(perspective)}</span> '
+        f"{html.escape(row['kind'].capitalize())} · {_date(row)} · <code>{document_id}</code></p>"
+        f'<h4>{html.escape(row["title"])}</h4><p class="doc-meta">{html.escape(row["author"])}</p>'
+        f'<p class="doc-headnote">{html.escape(row["headnote"])}</p>'
+        f'<div class="doc-excerpts">{"".join(excerpts)}</div>'
+        f'<p class="doc-source"><strong>Source:</strong> {citation(source)}</p>'
+        f'<ol class="doc-questions">{questions}</ol></article>'
+    )
 
 
 def _excerpt(text: str, lang: str, label: str) -> str:
     name = LANGUAGE_NAMES.get(lang, lang)
-    return (f'<blockquote lang="{lang}"><div class="doc-lang">{html.escape(name)} ({html.escape(label)})</div>'
-            f'{html.escape(text)}</blockquote>')
+    return (
+        f'<blockquote lang="{lang}"><div class="doc-lang">{html.escape(name)} '
+        f"({html.escape(label)})</div>"
+        f"{html.escape(text)}</blockquote>"
+    )
 
 
 def document(document_id: str) -> HTML:

@@ -1,5 +1,6 @@
 """What frames a lesson for the student: its central question at the top, and at the end the
 written task that answers it against the course rubric."""
+
 from __future__ import annotations
 
 import html
@@ -14,7 +15,7 @@ STYLE = """<style>
 .central-q p{margin:4px 0}
 .central-q .cq-label{font-size:13px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:#1f4e79}
 .central-q .cq-text{font-size:20px;font-weight:600}
-</style>"""
+</style>"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 def _era(era_id: str):
@@ -28,20 +29,31 @@ def central_question(era_id: str) -> HTML:
     """The lesson's central question, its class time, and what students will produce."""
     era = _era(era_id)
     periods = int(era["periods"])
-    time = "one 50-minute class period" if periods == 1 else f"{periods} class periods of 50 minutes"
-    return HTML(f'{STYLE}<div class="central-q" role="note" aria-label="Central question">'
-                f'<p class="cq-label">Central question</p><p class="cq-text">{html.escape(era["central_question"])}</p>'
-                f'<p>Core path: {time}. You will read primary sources from several sides, check them against the '
-                f'course data, and end by writing your own answer to this question.</p></div>')
+    time = (
+        "one 50-minute class period" if periods == 1 else f"{periods} class periods of 50 minutes"
+    )
+    return HTML(
+        f'{STYLE}<div class="central-q" role="note" aria-label="Central question">'
+        f'<p class="cq-label">Central question</p><p class="cq-text">'
+        f"{html.escape(era['central_question'])}</p>"
+        f"<p>Core path: {time}. You will read primary sources from several sides, check them "
+        f"against the "
+        f"course data, and end by writing your own answer to this question.</p></div>"
+    )
 
 
 def writing_task(era_id: str, documents: int = 2, figures: int = 1) -> HTML:
     """The closing written task for an era, with the rubric it is assessed against."""
     era = _era(era_id)
-    return HTML(f'{STYLE}<div class="central-q" role="note" aria-label="Written task">'
-                f'<p class="cq-label">Written task: a claim from evidence</p>'
-                f'<p class="cq-text">{html.escape(era["central_question"])}</p>'
-                f'<p>In one paragraph (150-250 words): state your claim; support it with at least {documents} documents '
-                f'from this lesson and {figures} figure from the course data, naming each source; say who produced each '
-                f'piece of evidence and how that affects its weight; and answer one piece of evidence that speaks '
-                f'against you. Your paragraph is assessed with the course rubric:</p></div>{rubric_html()}')
+    return HTML(
+        f'{STYLE}<div class="central-q" role="note" aria-label="Written task">'
+        f'<p class="cq-label">Written task: a claim from evidence</p>'
+        f'<p class="cq-text">{html.escape(era["central_question"])}</p>'
+        f"<p>In one paragraph (150-250 words): state your claim; support it with at least "
+        f"{documents} documents "
+        f"from this lesson and {figures} figure from the course data, naming each source; "
+        f"say who produced each "
+        f"piece of evidence and how that affects its weight; and answer one piece of "
+        f"evidence that speaks "
+        f"against you. Your paragraph is assessed with the course rubric:</p></div>{rubric_html()}"
+    )

@@ -1,5 +1,6 @@
 """Lesson furniture built from the data: key terms from the glossary, further reading
 and the narrative's sources from sources.csv."""
+
 from __future__ import annotations
 
 import html
@@ -20,12 +21,21 @@ def key_terms(terms) -> HTML:
     for term in terms:
         if term in glossary.index:
             g = glossary.loc[term]
-            forms = " · ".join(html.escape(x) for x in [g["name_ja"], g["name_ru"]] if isinstance(x, str))
+            forms = " · ".join(
+                html.escape(x) for x in [g["name_ja"], g["name_ru"]] if isinstance(x, str)
+            )
             shown = f" ({forms})" if forms else ""
-            rows.append(f"<li><strong>{html.escape(term)}</strong>{shown}: {html.escape(g['definition'])}</li>")
+            rows.append(
+                f"<li><strong>{html.escape(term)}</strong>{shown}: "
+                f"{html.escape(g['definition'])}</li>"
+            )
         else:
             missing.append(term)
-    note = f"<p><em>Not yet in the glossary: {html.escape(', '.join(missing))}.</em></p>" if missing else ""
+    note = (
+        f"<p><em>Not yet in the glossary: {html.escape(', '.join(missing))}.</em></p>"
+        if missing
+        else ""
+    )
     return HTML(f'<ul class="key-terms">{"".join(rows)}</ul>{note}')
 
 
@@ -55,10 +65,14 @@ def read_via(consulted_via) -> str:
 def further_reading(era_id: str, extra_ids=()) -> HTML:
     """Books and articles (not encyclopedia pages) behind an era's data, grouped by perspective."""
     src = sources_of(era_id)
-    chosen = src[src["kind"].isin(["secondary", "primary", "dataset"]) | src["source_id"].isin(extra_ids)]
+    chosen = src[
+        src["kind"].isin(["secondary", "primary", "dataset"]) | src["source_id"].isin(extra_ids)
+    ]
     parts = []
     for code, name in theme.PERSPECTIVE_NAMES.items():
-        rows = chosen[chosen["perspective"] == code].sort_values(["year", "author"], na_position="last")
+        rows = chosen[chosen["perspective"] == code].sort_values(
+            ["year", "author"], na_position="last"
+        )
         if rows.empty:
             continue
         items = []
@@ -74,13 +88,18 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
 
 
-NARRATIVE_SOURCES = shipped_dir("sources")  # the copy shipped with helpers (package data or checkout)
+NARRATIVE_SOURCES = shipped_dir(
+    "sources"
+)  # the copy shipped with helpers (package data or checkout)
 
 
 def narrative_sources(lesson: str) -> HTML:
     """Which consulted page supports which statement of a lesson's narrative
-    (``notebooks/sources/<lesson>.json``, next to the running notebook first; every id resolves in sources.csv)."""
+    (``notebooks/sources/<lesson>.json``, next to the running notebook first; every id resolves
+    in sources.csv).
+    """
     import json
+
     entries = json.loads(notebook_file("sources", f"{lesson}.json").read_text(encoding="utf-8"))
     src = data.load("sources").set_index("source_id")
     rows = []
@@ -89,10 +108,21 @@ def narrative_sources(lesson: str) -> HTML:
         for sid in e["source_ids"]:
             r = src.loc[sid]
             label = html.escape(r["title"] if isinstance(r["title"], str) else sid)
-            links.append(f'<a href="{html.escape(r["url"])}">{label}</a>' if isinstance(r["url"], str) else label)
-        rows.append(f'<tr><td style="{LEFT}">{html.escape(e["statement"])}</td><td style="{LEFT}">{"; ".join(links)}</td></tr>')
-    return HTML(f'<table class="narrative-sources"><thead><tr><th style="{LEFT}">Statement in the lesson</th>'
-                f'<th style="{LEFT}">Consulted source</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            links.append(
+                f'<a href="{html.escape(r["url"])}">{label}</a>'
+                if isinstance(r["url"], str)
+                else label
+            )
+        rows.append(
+            f'<tr><td style="{LEFT}">{html.escape(e["statement"])}</td><td style="{LEFT}">'
+            f"{'; '.join(links)}</td></tr>"
+        )
+    return HTML(
+        f'<table class="narrative-sources"><thead><tr><th style="{LEFT}">Statement in '
+        f"the lesson</th>"
+        f'<th style="{LEFT}">Consulted source</th></tr></thead><tbody>{"".join(rows)}'
+        f"</tbody></table>"
+    )
 
 
 LEFT = "text-align:left;vertical-align:top"  # JupyterLab right-aligns table cells by default

@@ -6,6 +6,7 @@ offline, and never calls a third-party host. Questions live in JSON files beside
 notebooks (``notebooks/questions/<lesson>.json``) so teachers can edit them without code; the
 copy next to the running notebook is read first, else the one shipped with helpers.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,15 @@ STYLE = """<style>
 </style>"""
 
 
-VERDICTS = ("correct", "right", "yes", "no", "not quite", "wrong", "incorrect")  # the quiz prints its own
+VERDICTS = (
+    "correct",
+    "right",
+    "yes",
+    "no",
+    "not quite",
+    "wrong",
+    "incorrect",
+)  # the quiz prints its own
 
 
 def validate_questions(questions: list[dict], where: str = "questions") -> None:
@@ -40,17 +49,27 @@ def validate_questions(questions: list[dict], where: str = "questions") -> None:
     for n, q in enumerate(questions, start=1):
         answers = q.get("answers", [])
         if not q.get("question") or len(answers) < 2:
-            raise ValueError(f"{where}, question {n}: needs 'question' text and at least two 'answers'")
+            raise ValueError(
+                f"{where}, question {n}: needs 'question' text and at least two 'answers'"
+            )
         if sum(bool(a.get("correct")) for a in answers) != 1:
-            raise ValueError(f"{where}, question {n}: mark exactly one answer with \"correct\": true")
+            raise ValueError(f'{where}, question {n}: mark exactly one answer with "correct": true')
         for m, a in enumerate(answers, start=1):
             if not a.get("answer") or not a.get("feedback"):
-                raise ValueError(f"{where}, question {n}, answer {m}: needs 'answer' and 'feedback' text")
+                raise ValueError(
+                    f"{where}, question {n}, answer {m}: needs 'answer' and 'feedback' text"
+                )
             opening = a["feedback"].lower().lstrip()
-            if any(opening.startswith(v) and not opening[len(v):len(v) + 1].isalpha() for v in VERDICTS):
-                raise ValueError(f"{where}, question {n}, answer {m}: feedback opens with a verdict "
-                                 f"({a['feedback'].split()[0]!r}); the quiz prints 'Correct.' or 'Not quite.' itself, "
-                                 "so start with the explanation")
+            if any(
+                opening.startswith(v) and not opening[len(v) : len(v) + 1].isalpha()
+                for v in VERDICTS
+            ):
+                raise ValueError(
+                    f"{where}, question {n}, answer {m}: feedback opens with a verdict "
+                    f"({a['feedback'].split()[0]!r}); the quiz prints 'Correct.' or 'Not "
+                    f"quite.' itself, "
+                    "so start with the explanation"
+                )
 
 
 def quiz_html(questions: list[dict], title: str = "Check your understanding") -> str:
@@ -60,14 +79,21 @@ def quiz_html(questions: list[dict], title: str = "Check your understanding") ->
         qid = "cq" + hashlib.sha1(q["question"].encode()).hexdigest()[:10]
         parts.append(f"<fieldset><legend>{n}. {html.escape(q['question'])}</legend>")
         # a fixed, question-specific order, so the right answer is not always first
-        order = sorted(range(len(q["answers"])), key=lambda i: hashlib.sha1(f"{qid}{i}".encode()).hexdigest())
+        order = sorted(
+            range(len(q["answers"])), key=lambda i: hashlib.sha1(f"{qid}{i}".encode()).hexdigest()
+        )
         for m in order:
             a = q["answers"][m]
             aid = f"{qid}-{m}"
-            verdict, cls = ("Correct.", "cq-right") if a.get("correct") else ("Not quite.", "cq-wrong")
-            parts.append(f'<div class="cq-a"><input type="radio" id="{aid}" name="{qid}">'
-                         f'<label for="{aid}">{html.escape(a["answer"])}</label>'
-                         f'<div class="cq-fb {cls}"><strong>{verdict}</strong> {html.escape(a["feedback"])}</div></div>')
+            verdict, cls = (
+                ("Correct.", "cq-right") if a.get("correct") else ("Not quite.", "cq-wrong")
+            )
+            parts.append(
+                f'<div class="cq-a"><input type="radio" id="{aid}" name="{qid}">'
+                f'<label for="{aid}">{html.escape(a["answer"])}</label>'
+                f'<div class="cq-fb {cls}"><strong>{verdict}</strong> '
+                f"{html.escape(a['feedback'])}</div></div>"
+            )
         parts.append("</fieldset>")
     parts.append("</div>")
     return "".join(parts)
@@ -81,11 +107,16 @@ def quiz(lesson: str, section: str | None = None, title: str = "Check your under
     try:
         questions = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
-        raise ValueError(f"{path.name}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})") from None
+        raise ValueError(
+            f"{path.name}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})"
+        ) from None
     validate_questions(questions, path.name)
     if section is not None:
         sections = sorted({q.get("section", "") for q in questions} - {""})
         questions = [q for q in questions if q.get("section") == section]
         if not questions:
-            raise ValueError(f"{path.name} has no questions in section {section!r}; its sections are: {', '.join(sections)}")
+            raise ValueError(
+                f"{path.name} has no questions in section {section!r}; its sections "
+                f"are: {', '.join(sections)}"
+            )
     return HTML(quiz_html(questions, title))

@@ -1,5 +1,6 @@
 """The course rubric for a written claim from evidence (``lessons_data/rubric.csv``): four
 criteria, four levels, the same in every lesson so students learn one standard."""
+
 from __future__ import annotations
 
 import html
@@ -20,15 +21,24 @@ def rubric_html() -> str:
     """The rubric as a table: one row per criterion, one column per level."""
     r = data.peek("rubric").sort_values(["criterion_id", "level"])
     levels = r.drop_duplicates("level").sort_values("level")
-    head = "".join(f'<th scope="col">{lv.level} · {html.escape(lv.level_name)}</th>' for lv in levels.itertuples())
+    head = "".join(
+        f'<th scope="col">{lv.level} · {html.escape(lv.level_name)}</th>'
+        for lv in levels.itertuples()
+    )
     order = list(dict.fromkeys(data.peek("rubric")["criterion_id"]))  # the file's order
     body = []
     for cid in order:
         rows = r[r["criterion_id"] == cid]
         cells = "".join(f"<td>{html.escape(x)}</td>" for x in rows["descriptor"])
-        body.append(f'<tr><th scope="row">{html.escape(rows["criterion"].iloc[0])}</th>{cells}</tr>')
-    return (f'{STYLE}<table class="rubric" aria-label="Course rubric for a written claim from evidence">'
-            f'<thead><tr><th scope="col">Criterion</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+        body.append(
+            f'<tr><th scope="row">{html.escape(rows["criterion"].iloc[0])}</th>{cells}</tr>'
+        )
+    return (
+        f'{STYLE}<table class="rubric" aria-label="Course rubric for a written claim '
+        f'from evidence">'
+        f'<thead><tr><th scope="col">Criterion</th>{head}</tr></thead><tbody>'
+        f"{''.join(body)}</tbody></table>"
+    )
 
 
 def rubric() -> HTML:

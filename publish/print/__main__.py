@@ -1,6 +1,7 @@
 """``python -m publish.print [--paper a4|letter] [--lessons 04 ...] [--kinds student ...]``
 
 (``make print``; ``PAPER=letter make print`` for US Letter.) Writes ``_build/print/``."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,16 +14,30 @@ from .lessons import KINDS, PAPERS
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m publish.print",
-                                     description="Print every lesson as PDFs into _build/print/.")
-    parser.add_argument("--paper", default=os.environ.get("PAPER") or "a4",
-                        help=f"paper size: {' or '.join(PAPERS)} (default a4, or $PAPER)")
-    parser.add_argument("--lessons", nargs="*", metavar="LESSON",
-                        help="lesson notebooks by name or number (default: every lesson, and the course reader)")
-    parser.add_argument("--kinds", nargs="*", metavar="KIND", help=f"any of {', '.join(KINDS)} (default: all)")
+    parser = argparse.ArgumentParser(
+        prog="python -m publish.print", description="Print every lesson as PDFs into _build/print/."
+    )
+    parser.add_argument(
+        "--paper",
+        default=os.environ.get("PAPER") or "a4",
+        help=f"paper size: {' or '.join(PAPERS)} (default a4, or $PAPER)",
+    )
+    parser.add_argument(
+        "--lessons",
+        nargs="*",
+        metavar="LESSON",
+        help="lesson notebooks by name or number (default: every lesson, and the course reader)",
+    )
+    parser.add_argument(
+        "--kinds", nargs="*", metavar="KIND", help=f"any of {', '.join(KINDS)} (default: all)"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--reader", action=argparse.BooleanOptionalAction, default=None,
-                        help="join the course reader (default: when every lesson is printed)")
+    parser.add_argument(
+        "--reader",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="join the course reader (default: when every lesson is printed)",
+    )
     args = parser.parse_args(argv)
     build(args.lessons or None, args.paper, args.out, args.kinds, args.reader)
     return 0

@@ -1,15 +1,16 @@
 """``make print``: the site (and the teacher pages, worksheets, slide decks) built, then every
 PDF printed with one browser over one local server, the reader joined, the public PDFs
 copied into the website, and ``manifest.json`` written with each PDF's pages and size."""
+
 from __future__ import annotations
 
 import json
 import time
 from pathlib import Path
 
-from .. import common
+from .. import common, pdf_links
 from ..common import BUILD, NOTEBOOKS
-from . import pdf, poppler, reader, site_links, teacher, worksheet
+from . import pdf, poppler, reader, teacher, worksheet
 from .lessons import KINDS, PrintError, paper, select
 
 OUT = BUILD / "print"
@@ -23,13 +24,21 @@ def check_kinds(kinds: list[str] | None) -> list[str]:
     kinds = list(kinds or KINDS)
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise PrintError(f"unknown kind(s) {', '.join(map(repr, unknown))}; choose from: {', '.join(KINDS)}")
+        raise PrintError(
+            f"unknown kind(s) {', '.join(map(repr, unknown))}; choose from: {', '.join(KINDS)}"
+        )
     return kinds
 
 
-def build(lesson_names: list[str] | None = None, paper_name: str = "a4", out: Path = OUT,
-          kinds: list[str] | None = None, with_reader: bool | None = None, link_site: bool | None = None,
-          nb_dir: Path = NOTEBOOKS) -> list[dict]:
+def build(
+    lesson_names: list[str] | None = None,
+    paper_name: str = "a4",
+    out: Path = OUT,
+    kinds: list[str] | None = None,
+    with_reader: bool | None = None,
+    link_site: bool | None = None,
+    nb_dir: Path = NOTEBOOKS,
+) -> list[dict]:
     """Print the lessons named (default: all) into ``out``; returns the manifest rows.
     The reader is made when every lesson is printed (or ``with_reader``); the website links the
     PDFs when they go to ``_build/print`` (or ``link_site``)."""
@@ -42,31 +51,50 @@ def build(lesson_names: list[str] | None = None, paper_name: str = "a4", out: Pa
     with_reader = with_reader and "student" in kinds
     link_site = (out.resolve() == OUT.resolve()) if link_site is None else link_site
 
-    planned = {site_links.pdf_name(l.stem, k, key) for l in lessons for k in kinds}
+    planned = {pdf_links.pdf_name(les.stem, k, key) for les in lessons for k in kinds}
     if with_reader:
-        planned.add(site_links.pdf_name("", "reader", key))
-    public = (site_links.existing(out) | {n for n in planned if site_links.is_public(n)}) if link_site else None
+        planned.add(pdf_links.pdf_name("", "reader", key))
+    public = (
+        (pdf_links.existing(out) | {n for n in planned if pdf_links.is_public(n)})
+        if link_site
+        else None
+    )
 
     from .. import site as site_build
+
     with common.preserved_environ():
         site_build.build(SITE, nb_dir, print_pdfs=public)
         if "teacher" in kinds:
             teacher.build(lessons)
         if "slides" in kinds:
             from .. import slides as slides_build
+
             slides_build.build(SLIDES, nb_dir)
-    sheets = {l.stem: worksheet.write(l, WORK) for l in lessons} if "worksheet" in kinds else {}
+    sheets = (
+        {les.stem: worksheet.write(les, WORK) for les in lessons} if "worksheet" in kinds else {}
+    )
 
     from ..browser import chromium, serve
+
     rows: list[dict] = []
     out.mkdir(parents=True, exist_ok=True)
 
     def record(path: Path, lesson: str, kind: str, t0: float) -> Path:
-        rows.append({"file": path.name, "lesson": lesson, "kind": kind, "paper": key if kind != "slides" else "deck",
-                     **poppler.info(path), "bytes": path.stat().st_size,
-                     "seconds": round(time.perf_counter() - t0, 1)})
-        print(f"print: {path.name}: {rows[-1]['pages']} pages, {rows[-1]['bytes'] // 1024} KB, "
-              f"{rows[-1]['seconds']} s")
+        rows.append(
+            {
+                "file": path.name,
+                "lesson": lesson,
+                "kind": kind,
+                "paper": key if kind != "slides" else "deck",
+                **poppler.info(path),
+                "bytes": path.stat().st_size,
+                "seconds": round(time.perf_counter() - t0, 1),
+            }
+        )
+        print(
+            f"print: {path.name}: {rows[-1]['pages']} pages, {rows[-1]['bytes'] // 1024} KB, "
+            f"{rows[-1]['seconds']} s"
+        )
         return path
 
     def url(base: str, path: Path) -> str:
@@ -74,38 +102,55 @@ def build(lesson_names: list[str] | None = None, paper_name: str = "a4", out: Pa
 
     with serve(BUILD) as base, chromium() as browser:
         handouts = []
-        for l in lessons:
+        for les in lessons:
             for kind in kinds:
                 t0 = time.perf_counter()
-                target = out / site_links.pdf_name(l.stem, kind, key)
+                target = out / pdf_links.pdf_name(les.stem, kind, key)
                 if kind == "student":
-                    page = SITE / "notebooks" / f"{l.stem}.html"
+                    page = SITE / "notebooks" / f"{les.stem}.html"
                 elif kind == "teacher":
-                    page = teacher.OUT / "notebooks" / f"{l.stem}.html"
+                    page = teacher.OUT / "notebooks" / f"{les.stem}.html"
                 elif kind == "worksheet":
-                    page = sheets[l.stem]
+                    page = sheets[les.stem]
                 else:
                     from .slides import print_deck
-                    record(print_deck(browser, url(base, SLIDES / f"{l.stem}.slides.html"), target), l.stem, kind, t0)
+
+                    record(
+                        print_deck(browser, url(base, SLIDES / f"{les.stem}.slides.html"), target),
+                        les.stem,
+                        kind,
+                        t0,
+                    )
                     continue
-                record(pdf.print_url(browser, url(base, page), target, fmt, l.title, kind), l.stem, kind, t0)
+                record(
+                    pdf.print_url(browser, url(base, page), target, fmt, les.title, kind),
+                    les.stem,
+                    kind,
+                    t0,
+                )
                 if kind == "student":
                     handouts.append(target)
         if with_reader:
             t0 = time.perf_counter()
-            target = out / site_links.pdf_name("", "reader", key)
+            target = out / pdf_links.pdf_name("", "reader", key)
 
             def print_one(html_path: Path, pdf_path: Path) -> None:
                 pdf.print_url(browser, url(base, html_path), pdf_path, fmt, COURSE, "reader")
 
-            record(reader.build(print_one, lessons, handouts, WORK, target, COURSE), "", "reader", t0)
+            record(
+                reader.build(print_one, lessons, handouts, WORK, target, COURSE), "", "reader", t0
+            )
 
     if link_site:
-        names = site_links.existing(out)
-        site_links.copy_into(names, out, BUILD / "site_extra" / site_links.SITE_FOLDER)
-        site_links.copy_into(names, out, SITE / site_links.SITE_FOLDER)
+        names = pdf_links.existing(out)
+        pdf_links.copy_into(names, out, BUILD / "site_extra" / pdf_links.SITE_FOLDER)
+        pdf_links.copy_into(names, out, SITE / pdf_links.SITE_FOLDER)
     manifest = out / "manifest.json"
-    old = {r["file"]: r for r in json.loads(manifest.read_text())["pdfs"]} if manifest.exists() else {}
+    old = (
+        {r["file"]: r for r in json.loads(manifest.read_text())["pdfs"]}
+        if manifest.exists()
+        else {}
+    )
     old.update({r["file"]: r for r in rows})
     kept = [r for name, r in sorted(old.items()) if (out / name).exists()]
     took = round(time.perf_counter() - started, 1)

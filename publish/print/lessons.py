@@ -4,6 +4,7 @@ Lessons are discovered from ``notebooks/*.ipynb`` (never listed by hand, so a ne
 printed as soon as its notebook exists); the title, the era and the documents are read from
 the notebook itself, the central question from ``eras.csv``, as the lesson shows them.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 import nbformat
 
 from .. import common
+from ..common import notebook_title
 
 ERA_CALL = re.compile(r"""\b(?:central_question|writing_task)\(\s*["'](\w+)["']""")
 DOCUMENT_CALL = re.compile(r"""\bdocument\(\s*["'](\w+)["']""")
@@ -33,15 +35,6 @@ class Lesson:
     central_question: str
     documents: list[str] = field(default_factory=list)
     nb: nbformat.NotebookNode | None = field(default=None, repr=False)
-
-
-def notebook_title(nb) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return ""
 
 
 def read_lesson(path: Path) -> Lesson:
@@ -77,8 +70,10 @@ def select(names: list[str] | None, nb_dir: Path = common.NOTEBOOKS) -> list[Les
         name = Path(name).stem
         hits = [p for p in paths if p.stem == name or p.stem.split("_", 1)[0] == name]
         if len(hits) != 1:
-            raise PrintError(f"unknown lesson {name!r}; the lessons are: {', '.join(p.stem for p in paths)} "
-                             f"(or their numbers: {', '.join(p.stem.split('_', 1)[0] for p in paths)})")
+            raise PrintError(
+                f"unknown lesson {name!r}; the lessons are: {', '.join(p.stem for p in paths)} "
+                f"(or their numbers: {', '.join(p.stem.split('_', 1)[0] for p in paths)})"
+            )
         if hits[0] not in chosen:
             chosen.append(hits[0])
     return [read_lesson(p) for p in chosen]

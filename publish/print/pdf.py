@@ -8,6 +8,7 @@ plotly's SVG, so they print as vector paths. Chromium embeds the subset of every
 uses (Noto CJK for Japanese and Chinese, DejaVu for Cyrillic). Every request to another host
 is blocked (``publish.browser.PageWatch``); a page that tried one fails the print.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,13 @@ from .lessons import PrintError
 MARGIN_MM = {"top": 14, "bottom": 16, "left": 14, "right": 14}
 PAPER_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PX_PER_MM = 96 / 25.4
-KIND_LABELS = {"student": "Student handout", "worksheet": "Worksheet", "teacher": "Teacher edition",
-               "reader": "Course reader", "slides": "Slides handout"}
+KIND_LABELS = {
+    "student": "Student handout",
+    "worksheet": "Worksheet",
+    "teacher": "Teacher edition",
+    "reader": "Course reader",
+    "slides": "Slides handout",
+}
 
 # Before printing: every plotly chart redrawn at the width it was designed for (the site's
 # article width: legends, menus and notes fit there, not in a 180 mm column), then zoomed
@@ -49,11 +55,11 @@ TEACHER_JS = """() => {
     const input = a.querySelector('input[type=radio]');
     if (input && a.querySelector('.cq-right')) input.checked = true;
   });
-}"""
+}"""  # noqa: E501 (embedded JS/CSS/template text)
 
 FOOTER = """<div style="width:100%;margin:0 {left}mm 0 {right}mm;font:7.5pt 'DejaVu Sans',sans-serif;color:#444;
 display:flex;justify-content:space-between;gap:8mm"><span>{title} · {kind}</span>
-<span style="white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>"""
+<span style="white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
 def text_width_px(paper: str) -> int:
@@ -62,14 +68,22 @@ def text_width_px(paper: str) -> int:
 
 
 def footer(title: str, kind: str) -> str:
-    return FOOTER.format(title=html.escape(title), kind=html.escape(KIND_LABELS.get(kind, kind)),
-                         left=MARGIN_MM["left"], right=MARGIN_MM["right"])
+    return FOOTER.format(
+        title=html.escape(title),
+        kind=html.escape(KIND_LABELS.get(kind, kind)),
+        left=MARGIN_MM["left"],
+        right=MARGIN_MM["right"],
+    )
 
 
-def print_url(browser, url: str, out: Path, paper: str, title: str, kind: str, timeout_ms: int = 120_000) -> Path:
+def print_url(
+    browser, url: str, out: Path, paper: str, title: str, kind: str, timeout_ms: int = 120_000
+) -> Path:
     """``url`` printed to ``out`` on ``paper`` (Playwright's format name), footer naming
     ``title`` and the kind of document, with page numbers."""
-    page, watch = open_page(browser, url, viewport=(text_width_px(paper), 1100), timeout_ms=timeout_ms)
+    page, watch = open_page(
+        browser, url, viewport=(text_width_px(paper), 1100), timeout_ms=timeout_ms
+    )
     try:
         page.emulate_media(media="print")
         if kind == "teacher":
@@ -85,9 +99,17 @@ def print_url(browser, url: str, out: Path, paper: str, title: str, kind: str, t
             raise PrintError(f"{url} cannot be printed offline:\n  " + "\n  ".join(problems))
         out.parent.mkdir(parents=True, exist_ok=True)
         margin = {k: f"{v}mm" for k, v in MARGIN_MM.items()}
-        page.pdf(path=str(out), format=paper, print_background=True, display_header_footer=True,
-                 header_template="<span></span>", footer_template=footer(title, kind), margin=margin,
-                 outline=True, tagged=True)
+        page.pdf(
+            path=str(out),
+            format=paper,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=footer(title, kind),
+            margin=margin,
+            outline=True,
+            tagged=True,
+        )
     finally:
         page.context.close()
     return out

@@ -2,6 +2,7 @@
 page counts and sizes for the manifest and the tests, and joining the course reader. Command
 line tools rather than a Python PDF library: they are what a teacher's machine already has,
 and no dependency is added to the lock."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ TOOLS = ("pdfinfo", "pdftotext", "pdfunite")
 def require() -> None:
     missing = [t for t in TOOLS if not shutil.which(t)]
     if missing:
-        raise PrintError(f"{', '.join(missing)} missing: install Debian's poppler-utils "
-                         "(`apt-get install -y poppler-utils`; bash .ci/run does it)")
+        raise PrintError(
+            f"{', '.join(missing)} missing: install Debian's poppler-utils "
+            "(`apt-get install -y poppler-utils`; bash .ci/run does it)"
+        )
 
 
 def info(pdf: Path) -> dict:
@@ -30,8 +33,9 @@ def info(pdf: Path) -> dict:
 
 
 def text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def unite(parts: list[Path], out: Path) -> Path:

@@ -5,6 +5,7 @@ The decks come from ``publish.slides`` (``make slides``), which shares the site'
 cache; speaker notes (the teacher cells) are not printed: reveal prints them only when the
 deck is configured with ``showNotes``, which the course decks are not.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,9 @@ def print_deck(browser, url: str, out: Path, timeout_ms: int = 120_000) -> Path:
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
-            raise PrintError(f"{url} cannot be printed offline:\n  " + "\n  ".join(watch.problems()))
+            raise PrintError(
+                f"{url} cannot be printed offline:\n  " + "\n  ".join(watch.problems())
+            )
         out.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True)
     finally:

@@ -8,6 +8,7 @@ site test that no teacher note is published stays true). Only markdown differs f
 site's staging, and jupyter-cache hashes code cells only, so myst-nb takes every output from
 the site's execution cache: nothing is executed twice.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,14 +20,13 @@ import nbformat
 
 from .. import common
 from ..common import BUILD, DOCS, SOLUTION, TEACHER, write_if_changed
-from ..site import CONTAINERS, _fence
 from .lessons import Lesson, PrintError
 
 SRC = BUILD / "print_teacher_src"
 OUT = BUILD / "print_teacher"
 DOCTREES = BUILD / "print_teacher_doctrees"
 # markdown cells by tag -> container class; solutions get a class the toggle does not fold
-TEACHER_CONTAINERS = {**CONTAINERS, SOLUTION: "solution-shown", TEACHER: "teacher-note"}
+TEACHER_CONTAINERS = {**common.CONTAINERS, SOLUTION: "solution-shown", TEACHER: "teacher-note"}
 
 
 def teacher_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -37,7 +37,7 @@ def teacher_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "markdown" and found:
             # a teacher note wins over any other box; a solution shown beats a folded one
             cls = "teacher-note" if "teacher-note" in found else found[0]
-            fence = _fence(cell.source)
+            fence = common.fence(cell.source)
             cell.source = f"{fence}{{container}} {cls}\n{cell.source}\n{fence}"
     return nb
 
@@ -67,8 +67,12 @@ def build(lessons: list[Lesson], out: Path = OUT, src: Path = SRC, site_work: Pa
     os.environ["COURSE_SITE_STATIC"] = str(site_work / "site_static")
     os.environ["COURSE_SITE_EXTRA"] = str(site_work / "site_extra")
     common.static_render_env()
-    code = build_main(["-b", "html", "-c", str(DOCS), "-d", str(DOCTREES), "-j", "1", "-q", str(src), str(out)])
+    code = build_main(
+        ["-b", "html", "-c", str(DOCS), "-d", str(DOCTREES), "-j", "1", "-q", str(src), str(out)]
+    )
     if code != 0:
-        raise PrintError(f"the teacher edition's pages were not built (sphinx exit code {code}); see above")
+        raise PrintError(
+            f"the teacher edition's pages were not built (sphinx exit code {code}); see above"
+        )
     print(f"print: teacher edition pages in {out} ({time.perf_counter() - started:.1f} s)")
     return out

@@ -8,6 +8,7 @@ exercise's steps with the figures they work on (so it can be done on paper), and
 writing task with the course rubric. Every question gets ruled lines: real bordered
 elements, so they print as vector lines at any paper size.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,7 +20,11 @@ from markdown_it import MarkdownIt
 from ..common import tags
 from .lessons import Lesson
 
-DOC_QUESTIONS = (("q_sourcing", "Sourcing"), ("q_context", "Context"), ("q_corroboration", "Corroboration"))
+DOC_QUESTIONS = (
+    ("q_sourcing", "Sourcing"),
+    ("q_context", "Context"),
+    ("q_corroboration", "Corroboration"),
+)
 EXERCISE = re.compile(r"""\bExercise\(\s*["'](\w+)["']""")
 STEP = re.compile(r"^#\s*(Step\s+\d+\s*:.*)$", re.M)
 LINES = {"document": 3, "prompt": 7, "step": 2, "writing": 18}
@@ -51,7 +56,7 @@ h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
 .central-q { max-width: none !important; break-inside: avoid; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 .ws-note { font-style: italic; color: #333; }
-"""
+"""  # noqa: E501 (embedded JS/CSS/template text)
 
 _md = MarkdownIt("commonmark").enable("table")
 
@@ -73,7 +78,7 @@ def _document(document_id: str, letter: str) -> str:
     from helpers.lesson.documents import STYLE, card_html
 
     row = data.peek("documents").set_index("document_id").loc[document_id]
-    parts = [f'<h3>Document {letter}</h3>', STYLE, card_html(document_id)]
+    parts = [f"<h3>Document {letter}</h3>", STYLE, card_html(document_id)]
     for col, name in DOC_QUESTIONS:
         parts.append(_question(f"{letter}. {name}.", html.escape(str(row[col])), LINES["document"]))
     return "".join(parts)
@@ -84,21 +89,35 @@ def _exercise_table(task: str) -> str:
     from helpers.lesson import Exercise
 
     rows = Exercise(task).rows()
-    cols = [c for c in ("source_id", "perspective", "year", "low", "high", "note") if c in rows.columns]
+    cols = [
+        c for c in ("source_id", "perspective", "year", "low", "high", "note") if c in rows.columns
+    ]
     head = "".join(f"<th>{c}</th>" for c in cols)
     body = []
     for rec in rows[cols].to_dict("records"):
         cells = []
         for c in cols:
             v = rec[c]
-            text = "" if v is None or v != v else (f"{int(v):,}" if isinstance(v, float) and v.is_integer() else str(v))
-            cells.append(f'<td class="{"num" if c in ("low", "high", "year") else ""}">{html.escape(text)}</td>')
+            text = (
+                ""
+                if v is None or v != v
+                else (f"{int(v):,}" if isinstance(v, float) and v.is_integer() else str(v))
+            )
+            cells.append(
+                f'<td class="{"num" if c in ("low", "high", "year") else ""}">'
+                f"{html.escape(text)}</td>"
+            )
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table class="ws-data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (
+        f'<table class="ws-data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
+        f"</table>"
+    )
 
 
 def _prompt_before(cells, i: int) -> str | None:
-    """The markdown that asks for the response at ``cells[i]``: the nearest untagged markdown cell."""
+    """The markdown that asks for the response at ``cells[i]``: the nearest untagged markdown
+    cell.
+    """
     for cell in reversed(cells[:i]):
         if cell.cell_type == "code":
             return None
@@ -117,7 +136,6 @@ def worksheet_html(lesson: Lesson) -> str:
     out: list[str] = []
     section, shown_section = "", ""
     letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    pending_steps: list[str] = []
     exercise_task = ""
     qn = 0
 
@@ -132,20 +150,36 @@ def worksheet_html(lesson: Lesson) -> str:
         if "teacher" in cell_tags or "solution" in cell_tags:
             continue
         if cell.cell_type == "markdown":
-            m = re.match(r"^##\s+(.+)$", cell.source.strip().splitlines()[0]) if cell.source.strip() else None
+            m = (
+                re.match(r"^##\s+(.+)$", cell.source.strip().splitlines()[0])
+                if cell.source.strip()
+                else None
+            )
             if m:
                 section = re.sub(r"[*_`]", "", m.group(1)).strip()
             if "response" not in cell_tags:
                 continue
             heading()
             before = cells[i - 1] if i else None
-            if before is not None and before.cell_type == "code" and "writing_task(" in before.source:
+            if (
+                before is not None
+                and before.cell_type == "code"
+                and "writing_task(" in before.source
+            ):
                 out.append('<div class="ws-block">' + writing_task(lesson.era_id).data + "</div>")
-                out.append(_question("Your answer.", "Claim, evidence, sourcing, counter-evidence.", LINES["writing"]))
+                out.append(
+                    _question(
+                        "Your answer.",
+                        "Claim, evidence, sourcing, counter-evidence.",
+                        LINES["writing"],
+                    )
+                )
                 continue
             prompt = _prompt_before(cells, i) or "Your answer."
             qn += 1
-            out.append(f'<div class="ws-q"><div>{_markdown(prompt)}</div>{_lines(LINES["prompt"])}</div>')
+            out.append(
+                f'<div class="ws-q"><div>{_markdown(prompt)}</div>{_lines(LINES["prompt"])}</div>'
+            )
             continue
         # code cells
         for doc_id in re.findall(r"""\bdocument\(\s*["'](\w+)["']""", cell.source):
@@ -158,9 +192,12 @@ def worksheet_html(lesson: Lesson) -> str:
             intro = _prompt_before(cells, i - 1 if cells[i - 1].cell_type == "code" else i)
             if intro:
                 out.append(_markdown(intro))
-            out.append('<p class="ws-note">On paper: work from the figures below (one row per source; '
-                       '<code>low</code> = <code>high</code> for a single figure). In JupyterLab: write the code '
-                       'for each step in the lesson notebook, which checks it.</p>')
+            out.append(
+                '<p class="ws-note">On paper: work from the figures below (one row per source; '
+                "<code>low</code> = <code>high</code> for a single figure). In JupyterLab: "
+                "write the code "
+                "for each step in the lesson notebook, which checks it.</p>"
+            )
             out.append(_exercise_table(exercise_task))
         for step in STEP.findall(cell.source):
             heading()
@@ -169,12 +206,16 @@ def worksheet_html(lesson: Lesson) -> str:
             label, _, rest = text.partition(":")
             out.append(_question(label + ":", rest.strip(), LINES["step"]))
 
-    head = (f'<p class="ws-kind">Worksheet</p><h1>{html.escape(lesson.title)}</h1>'
-            '<div class="ws-who"><span>Name</span><span class="short">Class</span><span class="short">Date</span></div>'
-            + central_question(lesson.era_id).data)
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Worksheet · {html.escape(lesson.title)}</title><style>{CSS}</style></head>"
-            f"<body><main>{head}{''.join(out)}</main></body></html>")
+    head = (
+        f'<p class="ws-kind">Worksheet</p><h1>{html.escape(lesson.title)}</h1>'
+        '<div class="ws-who"><span>Name</span><span class="short">Class</span><span '
+        'class="short">Date</span></div>' + central_question(lesson.era_id).data
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Worksheet · {html.escape(lesson.title)}</title><style>{CSS}</style></head>"
+        f"<body><main>{head}{''.join(out)}</main></body></html>"
+    )
 
 
 def write(lesson: Lesson, folder: Path) -> Path:

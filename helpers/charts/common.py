@@ -1,4 +1,5 @@
 """Small pieces the chart modules share: place lookup in four languages, geo layout, dates."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -29,15 +30,31 @@ def geo_layout(lon=None, lat=None) -> dict:
     cut when the view lies inside it, else the 1:110m world."""
     lon = lon or REGION["lon"]
     lat = lat or REGION["lat"]
-    inside = (REGIONAL_BASEMAP["lon"][0] <= min(lon) and max(lon) <= REGIONAL_BASEMAP["lon"][1]
-              and REGIONAL_BASEMAP["lat"][0] <= min(lat) and max(lat) <= REGIONAL_BASEMAP["lat"][1])
+    inside = (
+        REGIONAL_BASEMAP["lon"][0] <= min(lon)
+        and max(lon) <= REGIONAL_BASEMAP["lon"][1]
+        and REGIONAL_BASEMAP["lat"][0] <= min(lat)
+        and max(lat) <= REGIONAL_BASEMAP["lat"][1]
+    )
     # The sea is the subplot's background, not the world ocean polygon: same look, and plotly.js
     # re-projects every base-map path on each redraw, so one layer fewer answers a slider sooner.
-    return dict(**(REGIONAL if inside else WIDE), projection_type="mercator",
-                lonaxis_range=lon, lataxis_range=lat, showland=True, landcolor="#F2EFE6",
-                showocean=False, showcountries=True, countrycolor="#9A9A9A",
-                showcoastlines=True, coastlinecolor="#6B6B6B", showlakes=True, lakecolor=SEA,
-                showrivers=False, bgcolor=SEA)
+    return dict(
+        **(REGIONAL if inside else WIDE),
+        projection_type="mercator",
+        lonaxis_range=lon,
+        lataxis_range=lat,
+        showland=True,
+        landcolor="#F2EFE6",
+        showocean=False,
+        showcountries=True,
+        countrycolor="#9A9A9A",
+        showcoastlines=True,
+        coastlinecolor="#6B6B6B",
+        showlakes=True,
+        lakecolor=SEA,
+        showrivers=False,
+        bgcolor=SEA,
+    )
 
 
 def iso(dates: pd.Series) -> list[str]:

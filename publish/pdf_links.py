@@ -6,17 +6,22 @@ the public PDFs that exist in ``_build/print/``, and stays as fast as before; ``
 builds the site with the links to the PDFs it is about to print and copies them in at the
 end. The teacher edition is never offered: the public site does not publish teacher notes.
 """
+
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from ..common import BUILD, copy_if_changed
+from .common import BUILD, copy_if_changed
 
 PRINT = BUILD / "print"
 PUBLIC_KINDS = ("student", "worksheet", "slides")
-LABELS = {"student": "Student handout", "worksheet": "Worksheet", "slides": "Slides handout",
-          "teacher": "Teacher edition"}
+LABELS = {
+    "student": "Student handout",
+    "worksheet": "Worksheet",
+    "slides": "Slides handout",
+    "teacher": "Teacher edition",
+}
 READER = "course-reader"
 SITE_FOLDER = "print"  # _build/site/print/
 
@@ -32,16 +37,24 @@ def pdf_name(stem: str, kind: str, paper_key: str) -> str:
 
 def is_public(name: str) -> bool:
     parts = name.split(".")
-    return name.endswith(".pdf") and (parts[0] == READER or (len(parts) >= 3 and parts[1] in PUBLIC_KINDS))
+    return name.endswith(".pdf") and (
+        parts[0] == READER or (len(parts) >= 3 and parts[1] in PUBLIC_KINDS)
+    )
 
 
 def existing(print_dir: Path = PRINT) -> set[str]:
     """The public PDFs a previous ``make print`` left in ``print_dir``."""
-    return {p.name for p in print_dir.glob("*.pdf") if is_public(p.name)} if print_dir.is_dir() else set()
+    return (
+        {p.name for p in print_dir.glob("*.pdf") if is_public(p.name)}
+        if print_dir.is_dir()
+        else set()
+    )
 
 
 def _papers(names: set[str], prefix: str) -> list[tuple[str, str]]:
-    return sorted(((n.split(".")[-2], n) for n in names if n.startswith(prefix)), key=lambda t: t[0])
+    return sorted(
+        ((n.split(".")[-2], n) for n in names if n.startswith(prefix)), key=lambda t: t[0]
+    )
 
 
 def _links(names: set[str], stem: str, base: str) -> list[str]:
@@ -54,8 +67,10 @@ def _links(names: set[str], stem: str, base: str) -> list[str]:
             continue
         found = _papers(names, f"{stem}.{kind}.")
         if found:
-            papers = ", ".join(f'<a href="{base}{n}" download>{p.upper() if p == "a4" else p.capitalize()}</a>'
-                               for p, n in found)
+            papers = ", ".join(
+                f'<a href="{base}{n}" download>{p.upper() if p == "a4" else p.capitalize()}</a>'
+                for p, n in found
+            )
             out.append(f"{LABELS[kind]} (PDF: {papers})")
     return out
 
@@ -66,24 +81,41 @@ def lesson_cell(stem: str, names: set[str]) -> str | None:
     if not links:
         return None
     body = " · ".join(links)
-    return ("```{raw} html\n<div class=\"print-links\"><p><strong>On paper:</strong> " + body + "</p></div>\n```")
+    return (
+        '```{raw} html\n<div class="print-links"><p><strong>On paper:</strong> '
+        + body
+        + "</p></div>\n```"
+    )
 
 
 def home_md(stems_titles: list[tuple[str, str]], names: set[str]) -> str:
     """The home page's "On paper" section: the course reader and every lesson's PDFs."""
-    intro = ("Every lesson is also printed for classes without devices: a **student handout** (the lesson as "
-             "on this site, charts included), a **worksheet** to write on (the documents with their questions, "
-             "the written prompts, the data exercise and the writing task with the rubric, with ruled space) and "
-             "a **slides handout**. Teachers build the **teacher edition** (with the teacher notes, model "
-             "answers and solutions) themselves with `make print` from the course repository.")
+    intro = (
+        "Every lesson is also printed for classes without devices: a **student handout** "
+        "(the lesson as "
+        "on this site, charts included), a **worksheet** to write on (the documents with "
+        "their questions, "
+        "the written prompts, the data exercise and the writing task with the rubric, with "
+        "ruled space) and "
+        "a **slides handout**. Teachers build the **teacher edition** (with the teacher "
+        "notes, model "
+        "answers and solutions) themselves with `make print` from the course repository."
+    )
     rows = []
     reader = _papers(names, f"{READER}.")
     if reader:
-        links = ", ".join(f'<a href="{SITE_FOLDER}/{n}" download>{p.upper() if p == "a4" else p.capitalize()}</a>'
-                          for p, n in reader)
-        rows.append(f"<p><strong>Course reader</strong>, every student handout in one PDF: {links}</p>")
-    items = [f"<li>{html.escape(title)}: {' · '.join(links)}</li>" for stem, title in stems_titles
-             if (links := _links(names, stem, f"{SITE_FOLDER}/"))]
+        links = ", ".join(
+            f'<a href="{SITE_FOLDER}/{n}" download>{p.upper() if p == "a4" else p.capitalize()}</a>'
+            for p, n in reader
+        )
+        rows.append(
+            f"<p><strong>Course reader</strong>, every student handout in one PDF: {links}</p>"
+        )
+    items = [
+        f"<li>{html.escape(title)}: {' · '.join(links)}</li>"
+        for stem, title in stems_titles
+        if (links := _links(names, stem, f"{SITE_FOLDER}/"))
+    ]
     if items:
         rows.append("<ul>" + "".join(items) + "</ul>")
     if not rows:
