@@ -32,6 +32,16 @@ STYLE = """<style>
 </style>"""
 
 
+KINDS = {
+    "recall": "remembering a fact, name or date the lesson taught",
+    "reasoning": "an inference from a line or figure of a document, chart or table the item names",
+    "sourcing": "who made a document, when, for whom and why, and what that does to its use",
+    "corroboration": "setting two or more documents, charts or tables against each other",
+    "reading_document": "what a document the item names says, read closely",
+    "reading_chart": "what a chart or table the item names shows, read closely",
+}  # what an item asks a student to do; "kind" in the questions file
+EVIDENCE_KINDS = ("document", "chart", "data")  # what "uses" may name: "document:<id>", ...
+
 VERDICTS = (
     "correct",
     "right",
@@ -47,6 +57,7 @@ def validate_questions(questions: list[dict], where: str = "questions") -> None:
     """Every question needs text and at least two answers with feedback, exactly one correct;
     feedback explains and does not open with a verdict, which the quiz already prints."""
     for n, q in enumerate(questions, start=1):
+        validate_kind_and_uses(q, f"{where}, question {n}")
         answers = q.get("answers", [])
         if not q.get("question") or len(answers) < 2:
             raise ValueError(
@@ -72,17 +83,50 @@ def validate_questions(questions: list[dict], where: str = "questions") -> None:
                 )
 
 
+def validate_kind_and_uses(q: dict, where: str) -> None:
+    """``kind`` (optional, so older copies of a questions file still load) must be one of KINDS;
+    ``uses`` lists what the item is read from, each ``document:<id>``, ``chart:<name>`` or
+    ``data:<table>``, and any kind but recall needs at least one."""
+    kind = q.get("kind")
+    if kind is None:
+        return
+    if kind not in KINDS:
+        raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    uses = q.get("uses", [])
+    if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
+        raise ValueError(f'{where}: "uses" must be a list of strings such as "document:<id>"')
+    for ref in uses:
+        if ref.partition(":")[0] not in EVIDENCE_KINDS or not ref.partition(":")[2]:
+            raise ValueError(
+                f"{where}: uses {ref!r}; write document:<id>, chart:<name> or data:<table>"
+            )
+    if kind != "recall" and not uses:
+        raise ValueError(
+            f'{where}: a {kind} item names what it is read from in "uses" '
+            '(e.g. ["document:<id>"]); an item that needs none is "recall"'
+        )
+
+
+def display_order(q: dict) -> list[int]:
+    """The order an item's answers are shown in, a shuffle seeded by the item's text: the same
+    in JupyterLab, on the site, in slides and on paper, and not the order of the file."""
+    qid = question_id(q)
+    return sorted(
+        range(len(q["answers"])), key=lambda i: hashlib.sha1(f"{qid}{i}".encode()).hexdigest()
+    )
+
+
+def question_id(q: dict) -> str:
+    return "cq" + hashlib.sha1(q["question"].encode()).hexdigest()[:10]
+
+
 def quiz_html(questions: list[dict], title: str = "Check your understanding") -> str:
     validate_questions(questions)
     parts = [STYLE, f'<div class="cq" role="group" aria-label="{html.escape(title)}">']
     for n, q in enumerate(questions, start=1):
-        qid = "cq" + hashlib.sha1(q["question"].encode()).hexdigest()[:10]
+        qid = question_id(q)
         parts.append(f"<fieldset><legend>{n}. {html.escape(q['question'])}</legend>")
-        # a fixed, question-specific order, so the right answer is not always first
-        order = sorted(
-            range(len(q["answers"])), key=lambda i: hashlib.sha1(f"{qid}{i}".encode()).hexdigest()
-        )
-        for m in order:
+        for m in display_order(q):
             a = q["answers"][m]
             aid = f"{qid}-{m}"
             verdict, cls = (
