@@ -156,24 +156,6 @@ def test_questions_are_about_what_students_read(era_id):
             assert ref in shown, f"question about {ref}, which the lesson does not show"
 
 
-def test_correct_answer_is_not_the_longest_more_often_than_chance():
-    questions = [
-        q
-        for p in quiz.QUESTION_DIR.glob("*.json")
-        for q in json.loads(p.read_text(encoding="utf-8"))
-    ]
-    longest = 0
-    for q in questions:
-        lengths = [len(a["answer"]) for a in q["answers"]]
-        right = next(len(a["answer"]) for a in q["answers"] if a.get("correct"))
-        longest += right == max(lengths) and lengths.count(right) == 1
-    chance = sum(1 / len(q["answers"]) for q in questions)
-    assert longest <= chance, (
-        f"the right answer is the longest in {longest} of {len(questions)} questions "
-        f"(chance: {chance:.1f})"
-    )
-
-
 def test_every_document_resolves_and_every_lesson_document_exists():
     sources = set(data.load("sources")["source_id"])
     assert set(DOCS["source_id"]) <= sources

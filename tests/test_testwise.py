@@ -122,8 +122,8 @@ def test_what_an_item_uses_is_in_its_lesson(lesson):
             else:
                 assert ref in tables, f"{where}: the lesson shows no table {ref!r}"
         kinds = [k for k, _ in uses]
-        if q["kind"] in ("sourcing", "reading_document"):
-            assert "document" in kinds, f"{where}: a {q['kind']} item names its document"
+        if q["kind"] == "reading_document":
+            assert "document" in kinds, f"{where}: a reading_document item names its document"
         if q["kind"] == "reading_chart":
             assert {"chart", "data"} & set(kinds), f"{where}: names no chart or table"
         if q["kind"] == "corroboration":

@@ -63,8 +63,9 @@ def length_rank(options: list[str], position: int) -> int:
 
 STRATEGIES: dict[str, Callable[[dict, list[str]], list[int]]] = {
     "longest": lambda q, o: best([len(x) for x in o]),
-    "second-longest": lambda q, o: [p for p in range(len(o)) if length_rank(o, p) == 2]
-    or best([len(x) for x in o]),
+    "second-longest": lambda q, o: (
+        [p for p in range(len(o)) if length_rank(o, p) == 2] or best([len(x) for x in o])
+    ),
     "shortest": lambda q, o: best([-len(x) for x in o]),
     "first": lambda q, o: [0],
     "last": lambda q, o: [len(o) - 1],
