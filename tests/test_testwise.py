@@ -128,3 +128,37 @@ def test_what_an_item_uses_is_in_its_lesson(lesson):
             assert {"chart", "data"} & set(kinds), f"{where}: names no chart or table"
         if q["kind"] == "corroboration":
             assert len(uses) >= 2, f"{where}: corroboration sets two sources against each other"
+
+
+NAMED_EVIDENCE = re.compile(
+    r"\b(document [A-F]|chart|map|timeline|table|figures?|counts?|gives)\b|\d"
+)
+
+
+def names_document(text: str, document) -> bool:
+    """The question names the document: by its letter on the card, a name from its title or
+    author, or its year."""
+    names = re.findall(r"[A-Z][\w'-]{3,}", f"{document.title} {document.author}")
+    lower = text.lower()
+    return (
+        bool(re.search(r"\bdocument [A-F]\b", text))
+        or str(document.date)[:4] in text
+        or any(name.lower().rstrip("'s") in lower for name in names)
+    )
+
+
+def test_an_item_that_reads_evidence_names_it_in_the_question():
+    """A tag alone does not make an item reasoning: a student must be told what to read."""
+    documents = data.load("documents").set_index("document_id")
+    for lesson, qs in ITEMS.items():
+        for n, q in enumerate(qs, start=1):
+            if q["kind"] == "recall":
+                continue
+            text = q["question"]
+            named = any(
+                names_document(text, documents.loc[ref])
+                if kind == "document"
+                else bool(NAMED_EVIDENCE.search(text))
+                for kind, _, ref in (u.partition(":") for u in q["uses"])
+            )
+            assert named, f"{lesson}, item {n}: the question does not say what to read: {text}"
