@@ -74,6 +74,33 @@ def test_bad_questions_are_named(bad, message):
         quiz.validate_questions(bad, "x.json")
 
 
+GOOD_ANSWERS = [
+    {"answer": "a", "correct": True, "feedback": "f"},
+    {"answer": "b", "feedback": "f"},
+]
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"kind": "guessing"}, "kind 'guessing' is not one of recall, reasoning"),
+        ({"kind": "reasoning"}, 'names what it is read from in "uses"'),
+        ({"kind": "sourcing", "uses": "document:x"}, '"uses" must be a list'),
+        ({"kind": "reading_chart", "uses": ["graph:x"]}, "write document:<id>, chart:<name>"),
+    ],
+)
+def test_bad_kind_or_uses_is_named(extra, message):
+    with pytest.raises(ValueError, match=message) as err:
+        quiz.validate_questions([{"question": "Q?", "answers": GOOD_ANSWERS, **extra}], "x.json")
+    assert "x.json, question 1" in str(err.value)
+
+
+def test_kind_is_optional_and_recall_needs_no_uses():
+    """Older copies of a questions file, without kinds, still load."""
+    quiz.validate_questions([{"question": "Q?", "answers": GOOD_ANSWERS}], "x.json")
+    quiz.validate_questions([{"question": "Q?", "answers": GOOD_ANSWERS, "kind": "recall"}])
+
+
 def test_quiz_sections_and_unknown_section():
     lesson_id = QUESTIONS[-1].stem
     questions = json.loads(QUESTIONS[-1].read_text(encoding="utf-8"))

@@ -143,7 +143,7 @@ def names_document(text: str, document) -> bool:
     return (
         bool(re.search(r"\bdocument [A-F]\b", text))
         or str(document.date)[:4] in text
-        or any(name.lower().rstrip("'s") in lower for name in names)
+        or any(re.sub(r"'s$", "", name).lower() in lower for name in names)
     )
 
 
