@@ -164,12 +164,16 @@ def title(src: str | Source, markup: str = "plain", *, link: bool = False) -> st
 
 def label(src: str | Source) -> str:
     """ "Author year": the first author (else the publisher, else the id) up to a comma or a
-    parenthesis, at most ``LABEL_CHARS`` characters, then the year if the work has one."""
+    parenthesis, cut at a word to at most ``LABEL_CHARS`` characters, then the year if the work
+    has one. An author written in parentheses describes a work with no named author: skipped."""
     s = source(src)
-    who = next((w for w in (*s.authors[:1], s.publisher) if w and w.strip()), s.source_id)
-    who = re.split(r",| \(", who)[0].strip() or who.strip()
+    names = [a for a in s.authors[:1] if not a.startswith("(")] + [s.publisher or ""]
+    who = next((w.strip() for w in names if w.strip()), s.source_id)
+    who = re.split(r",| \(", who)[0].strip() or who
     if len(who) > LABEL_CHARS:
-        who = who[: LABEL_CHARS - 1].rstrip() + "…"
+        cut = who[: LABEL_CHARS - 1]
+        space = cut.rfind(" ")
+        who = (cut[:space] if space > LABEL_CHARS // 2 else cut).rstrip(" ,.;:-") + "…"
     return who if s.year is None else f"{who} {s.year}"
 
 
@@ -184,7 +188,7 @@ def source_line(ids: Iterable[str], limit: int = 4) -> str:
 
 
 def _sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def read_via(src: str | Source) -> str:

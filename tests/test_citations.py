@@ -63,8 +63,12 @@ def test_label_is_first_author_up_to_a_comma_or_parenthesis_and_the_year():
     assert citations.label(PAGE) == "Papers Past"  # no author: the publisher; no year: none
     assert citations.label(REVISION) == "Wikipedia contributors 2006"
     long = Source("x", "T", "primary", "other", author="Ministry of Internal Affairs of the USSR")
-    assert citations.label(long) == "Ministry of Internal Af…"
-    assert len(citations.label(long)) == citations.LABEL_CHARS
+    assert citations.label(long) == "Ministry of Internal…"  # cut at a word
+    one_word = Source("x", "T", "primary", "other", author="Rikugunshō" * 3)
+    assert citations.label(one_word) == "Rikugunshō" * 2 + "Rik…"
+    assert len(citations.label(one_word)) == citations.LABEL_CHARS
+    described = Source("x", "T", "primary", "other", author="(book text)", publisher="Google Books")
+    assert citations.label(described) == "Google Books"
     assert citations.label(Source("bare_id", "T", "primary", "other")) == "bare_id"
 
 
