@@ -198,6 +198,8 @@ def read_via(src: str | Source) -> str:
         return ""
     if rules.is_source_id(via) and via in _by_id():
         return f"Read as quoted in {label(via)}."
+    if re.match(r"(read|quoted|as|text)\b", via, re.IGNORECASE):  # already says how
+        return _sentence(via[0].upper() + via[1:])
     return _sentence(f"Read in {via}")
 
 

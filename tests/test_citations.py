@@ -120,6 +120,16 @@ def test_a_work_read_in_another_source_names_it_by_its_label():
     assert f"Read as quoted in {citations.label(quoting)}." in citations.reference(quoted)
 
 
+def test_a_copy_that_already_says_how_it_was_read_is_not_read_in_twice():
+    for via, said in (
+        ("quoted in a history blog", "Quoted in a history blog."),
+        ("read in the NDL viewer", "Read in the NDL viewer."),
+        ("an offline copy", "Read in an offline copy."),
+    ):
+        s = Source("x", "T", "primary", "other", consulted_via=via)
+        assert citations.read_via(s) == said
+
+
 def test_names_in_other_scripts_survive_every_form():
     for text in (
         citations.reference(SCRIPTS),
