@@ -218,31 +218,3 @@ def describe(fig: go.Figure) -> str:
     """The text description stored on a course figure."""
     meta = fig.layout.meta or {}
     return meta.get("description", "") if isinstance(meta, dict) else ""
-
-
-def short_sources(ids, limit: int = 4) -> str:
-    """A compact source line from source ids: authors and years from sources.csv."""
-    from . import data
-
-    src = data.load("sources").set_index("source_id")
-    labels = []
-    for sid in dict.fromkeys(ids):
-        if sid not in src.index:
-            continue
-        row = src.loc[sid]
-        author = (
-            row["author"]
-            if isinstance(row["author"], str)
-            else row["publisher"]
-            if isinstance(row["publisher"], str)
-            else sid
-        )
-        labels.append(f"{author}{f' ({row.year})' if not _isna(row['year']) else ''}")
-    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
-    return "; ".join(labels[:limit]) + more + ". Full list: lessons_data/sources.csv"
-
-
-def _isna(v) -> bool:
-    import pandas as pd
-
-    return v is None or bool(pd.isna(v))

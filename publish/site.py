@@ -26,7 +26,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from helpers import data, theme
+from helpers import citations, data
 from helpers.errors import DataError
 from helpers.render import geo_assets_js, geo_maps
 
@@ -46,8 +46,6 @@ WORK = BUILD  # staging folders live here: site_src/, site_static/, site_extra/,
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 PAGES = ("index.md", "glossary.md", "bibliography.md", "data.md")
 MARKER = re.compile(r"^<!--\s*course:(\w+)\s*-->\s*$", re.M)
-
-PERSPECTIVES = list(theme.PERSPECTIVE_NAMES.items())  # the charts' names, in the charts' order
 
 
 # ---------------------------------------------------------------------------- data
@@ -124,34 +122,6 @@ def glossary_md(lessons: list[str]) -> str:
             out.append(f"  Lesson: {where}")
         out.append("")
     out.append("```")
-    return "\n".join(out)
-
-
-def bibliography_md() -> str:
-    rows = _rows("sources")
-    out = []
-    for key, label in PERSPECTIVES:
-        items = [r for r in rows if (r.get("perspective") or "other") == key]
-        if not items:
-            continue
-        items.sort(key=lambda r: ((r.get("author") or "").lower(), r.get("year") or ""))
-        out += [f"## {label} perspective" if key != "other" else f"## {label}", ""]
-        for r in items:
-            author = _md_cell(r.get("author")) or "Anonymous"
-            year = _md_cell(r.get("year"))
-            title = _md_cell(r.get("title"))
-            publisher = _md_cell(r.get("publisher"))
-            kind = _md_cell(r.get("kind"))
-            url = (r.get("url") or "").strip()
-            sid = _md_cell(r.get("source_id"))
-            parts = [f"{author}{f' ({year})' if year else ''}.", f"*{title}*." if title else ""]
-            if publisher:
-                parts.append(f"{publisher}.")
-            if url:
-                parts.append(f"<{url}>")
-            parts.append(f"[{kind}; id `{sid}`]" if kind else f"[id `{sid}`]")
-            out.append(f'- <span id="source-{sid}"></span>' + " ".join(p for p in parts if p))
-        out.append("")
     return "\n".join(out)
 
 
@@ -246,7 +216,7 @@ def stage(
         "lessons": lessons_md,
         "toctree": lambda: toctree_md(lessons),
         "glossary": lambda: glossary_md(lessons),
-        "bibliography": bibliography_md,
+        "bibliography": citations.bibliography_page,
         "data": data_md,
         "print": lambda: pdf_links.home_md(_titles(notebooks), pdfs),
     }
@@ -302,9 +272,12 @@ def write_static(executed: list, work: Path = WORK) -> None:
         if path.is_file() and path.suffix in (".csv", ".json", ".md"):
             copy_if_changed(path, data_out / path.name)
             wanted.add(data_out / path.name)
-    from . import citations  # the bibliography as reference-manager files (CSL-JSON, BibTeX)
-
-    wanted.update(citations.write(data_out))
+    for name, text in (  # the bibliography as reference-manager files
+        (citations.FILES["csl"], citations.csl_json()),
+        (citations.FILES["bibtex"], citations.bibtex()),
+    ):
+        write_if_changed(data_out / name, text)
+        wanted.add(data_out / name)
     for stale in data_out.glob("*"):
         if stale not in wanted:
             stale.unlink()

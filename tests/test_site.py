@@ -274,9 +274,8 @@ def test_bibliography_is_grouped_by_perspective(site):
     rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
     missing = [r["source_id"] for r in rows if f'id="source-{r["source_id"]}"' not in page]
     assert not missing, f"sources missing from bibliography.html: {missing[:10]}"
-    from publish.site import PERSPECTIVES
+    from helpers.theme import PERSPECTIVE_NAMES as labels
 
-    labels = dict(PERSPECTIVES)
     for perspective in {r.get("perspective") for r in rows if r.get("perspective") in labels}:
         assert labels[perspective] in page, f"no section for the {perspective} perspective"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from . import selectors
 from .selectors import check_choice
 
@@ -37,7 +37,6 @@ def labelled_casualties() -> pd.DataFrame:
     cas["category"] = cas["category"].astype(str)
     cas["perspective"] = cas["perspective"].astype(str)
     cas["conflict_name"] = cas["conflict_id"].map(names)
-    cas["source_label"] = [source_label(r) for r in cas.itertuples()]
     # two different sources with the same short label (within a conflict and side) get a number
     distinct = cas.drop_duplicates(["conflict_id", "side", "source_id"]).copy()
     distinct["nth"] = distinct.groupby(["conflict_id", "side", "source_label"]).cumcount() + 1
@@ -51,21 +50,12 @@ def labelled_casualties() -> pd.DataFrame:
     )
     cas["source_label"] = cas.pop("label2")
     cas["work_id"] = selectors.work_ids(cas).values
-    titles = data.load("sources").set_index("source_id")
-    cas["taken_from"] = [_original(titles, d) for d in cas["derived_from"]]
+    cas["taken_from"] = [
+        citations.label(d) if isinstance(d, str) and d else None for d in cas["derived_from"]
+    ]
     cas["hover"] = [_hover(r) for r in cas.itertuples()]
     cas["symbol"] = cas["perspective"].map(theme.PERSPECTIVE_SYMBOLS)
     return cas
-
-
-def _original(sources, derived) -> str | None:
-    """'Author (year), Title' of the work a figure was taken from, or None."""
-    if not isinstance(derived, str) or not derived or derived not in sources.index:
-        return None
-    r = sources.loc[derived]
-    who = r["author"] if isinstance(r["author"], str) else derived
-    year = "" if pd.isna(r["year"]) else f" ({int(r['year'])})"
-    return f"{who}{year}, {r['title']}"
 
 
 def _hover(r) -> str:
@@ -127,16 +117,6 @@ def casualty_points(
         for p in perspectives:
             check_choice("perspective", p, list(theme.PERSPECTIVE_NAMES))
     return select_points(table, ids, category, sides, perspectives)
-
-
-def source_label(row) -> str:
-    """'Author year', shortened; the publisher or id when there is no author."""
-    who = next(
-        (v for v in (row.author, row.publisher) if isinstance(v, str) and v.strip()), row.source_id
-    )
-    who = who.split(";")[0].split(",")[0].strip()
-    who = who if len(who) <= 20 else who[:19] + "…"
-    return who + ("" if pd.isna(row.source_year) else f" {int(row.source_year)}")
 
 
 def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
@@ -319,7 +299,7 @@ def casualty_chart(
     theme.finish(
         fig,
         f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
-        theme.short_sources(points["source_id"]),
+        citations.source_line(points["source_id"]),
         desc,
         height=chart_height(n_rows),
         bottom=190,

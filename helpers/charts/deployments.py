@@ -16,7 +16,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from . import lines as ln
 from .common import fmt_date, geo_layout, iso, places
 from .selectors import check_choice
@@ -285,7 +285,7 @@ def deployment_map(
     theme.finish(
         fig,
         f"{name}: where the forces stood ({unit})",
-        theme.short_sources(list(rows["source_id"]) + line_sources),
+        citations.source_line(list(rows["source_id"]) + line_sources),
         desc,
         height=680,
         bottom=170 if controls else 90,
@@ -471,7 +471,7 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
         )
     )
     return theme.finish(
-        fig, f"{name}: strength over time ({unit})", theme.short_sources(rows["source_id"]), desc
+        fig, f"{name}: strength over time ({unit})", citations.source_line(rows["source_id"]), desc
     )
 
 

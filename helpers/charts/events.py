@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import calendars, data, theme
+from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
 from . import selectors
 from .common import fmt_date, geo_layout, iso, places
@@ -58,7 +58,7 @@ def event_timeline(era_id: str) -> go.Figure:
     return theme.finish(
         fig,
         f"{era.title}: events",
-        theme.short_sources(ev["source_ids"].str.split(";").explode()),
+        citations.source_line(ev["source_ids"].str.split(";").explode()),
         desc,
         height=140 + 45 * len(kinds) + 120,
     )
@@ -115,7 +115,7 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
     return theme.finish(
         fig,
         "Where it happened",
-        theme.short_sources(located["source_ids"].str.split(";").explode()),
+        citations.source_line(located["source_ids"].str.split(";").explode()),
         desc,
         height=600,
     )

@@ -13,7 +13,7 @@ import ipywidgets as W
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, render, theme
+from .. import citations, data, render, theme
 from . import casualties as cas_chart
 from . import deployments as dep_chart
 from . import events as ev_chart
@@ -405,7 +405,7 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
     theme.finish(
         fig,
         "Who held what",
-        theme.short_sources(ter["source_ids"].str.split(";").explode()),
+        citations.source_line(ter["source_ids"].str.split(";").explode()),
         "Map of the disputed territories for the chosen year, coloured by the state holding each.",
         height=620,
     )

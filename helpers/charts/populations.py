@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from . import selectors
-from .casualties import perspective_legend, source_label
+from .casualties import perspective_legend
 from .selectors import check_choice
 
 KIND_NAMES = {"census": "census", "official_count": "official count", "estimate": "estimate"}
@@ -45,7 +45,6 @@ def population_points(place_ids=None, group: str | None = None) -> pd.DataFrame:
     for col in ("place_id", "group", "kind", "perspective"):
         rows[col] = rows[col].astype(str)
     rows["place_name"] = rows["place_id"].map(places).fillna(rows["place_id"])
-    rows["source_label"] = [source_label(r) for r in rows.itertuples()]
     rows["hover"] = [_hover(r) for r in rows.itertuples()]
     return rows.sort_values(["place_id", "year", "low"]).reset_index(drop=True)
 
@@ -170,7 +169,9 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
         if len(place_order) == 1
         else "How many people lived on the islands, by whose count?"
     )
-    theme.finish(fig, title, theme.short_sources(points["source_id"]), desc, height=590, bottom=200)
+    theme.finish(
+        fig, title, citations.source_line(points["source_id"]), desc, height=590, bottom=200
+    )
     height = fig.layout.height
     # the legend hangs under the axis title, above the source note (up to four lines)
     fig.update_layout(

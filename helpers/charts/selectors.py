@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from .. import data
+from .. import citations, data
 
 
 class ChoiceError(ValueError):
@@ -49,7 +49,8 @@ _WIKI = re.compile(r"https?://([a-z-]+)\.wikipedia\.org/wiki/([^?#]+)")
 
 
 def with_sources(df: pd.DataFrame, column: str = "source_id") -> pd.DataFrame:
-    """``df`` with each source's author, title, year, kind and perspective joined on."""
+    """``df`` with each source's author, title (as plain text), year, kind and perspective
+    joined on, and its short label."""
     sources = data.load("sources")[
         [
             "source_id",
@@ -70,6 +71,8 @@ def with_sources(df: pd.DataFrame, column: str = "source_id") -> pd.DataFrame:
             "year": "source_year",
         }
     )
+    sources["source_title"] = [citations.title(s) for s in sources[column]]
+    sources["source_label"] = [citations.label(s) for s in sources[column]]
     return df.merge(sources, on=column, how="left")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from . import lines as ln
 from .common import fmt_date, geo_layout, places
 from .selectors import check_choice, territory_in_year
@@ -127,7 +127,7 @@ def territory_timeline(territories=None) -> go.Figure:
     return theme.finish(
         fig,
         "Who held the disputed territories?",
-        theme.short_sources(ter["source_ids"].str.split(";").explode()),
+        citations.source_line(ter["source_ids"].str.split(";").explode()),
         desc,
         height=height,
         bottom=BOTTOM,
@@ -202,5 +202,5 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
         s for r in period_lines for s in r["source_ids"]
     ]
     return theme.finish(
-        fig, f"Who held what in {year}", theme.short_sources(sources), desc, height=620
+        fig, f"Who held what in {year}", citations.source_line(sources), desc, height=620
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import calendars, data, theme
+from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
 from .common import fmt_date, iso
 from .selectors import check_choice
@@ -313,7 +313,7 @@ def treaty_timeline(
     theme.finish(
         fig,
         "Treaties and agreements: signed, in force, ended",
-        theme.short_sources(all_ids),
+        citations.source_line(all_ids),
         desc,
         height=timeline_height(len(tr)),
     )

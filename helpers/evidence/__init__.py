@@ -18,7 +18,7 @@ Modules: ``turning_points`` (the suggested list), ``gathering`` (tidy tables acr
 """
 
 from .errors import EvidenceError
-from .evidence_list import EvidenceList, full_citation
+from .evidence_list import EvidenceList
 from .gathering import Evidence, gather
 from .turning_points import TURNING_POINTS, turning_points
 
@@ -27,7 +27,6 @@ __all__ = [
     "EvidenceError",
     "EvidenceList",
     "TURNING_POINTS",
-    "full_citation",
     "gather",
     "turning_points",
 ]

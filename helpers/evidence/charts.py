@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import Markdown
 
-from .. import theme
+from .. import citations, theme
 from ..charts.casualties import perspective_legend, side_traces
 from ..charts.common import fmt_date, iso
 
@@ -94,7 +94,7 @@ def timeline(
         + (". Open markers are counter-evidence." if counter else ".")
     )
     return theme.finish(
-        fig, title, theme.short_sources(sources), desc, height=200 + 50 * len(kinds) + 100
+        fig, title, citations.source_line(sources), desc, height=200 + 50 * len(kinds) + 100
     )
 
 
@@ -110,8 +110,7 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     rows = figures.copy()
     rows["group"] = [theme.wrap(t, 38) for t in rows["title"]]
     rows["source_label"] = [
-        f"{c} [{s}]" if len(c) < 40 else f"{c[:38]}… [{s}]"
-        for c, s in zip(rows["citation"], rows["source_id"].str[:12], strict=False)
+        f"{c} [{s}]" for c, s in zip(rows["citation"], rows["source_id"].str[:12], strict=False)
     ]
     rows["symbol"] = rows["source_perspective"].map(theme.PERSPECTIVE_SYMBOLS).fillna("x")
     rows["low"] = rows["low"].astype(float)
@@ -151,7 +150,7 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     theme.finish(
         fig,
         title,
-        theme.short_sources(rows["source_id"]),
+        citations.source_line(rows["source_id"]),
         desc,
         height=min(theme.MAX_HEIGHT, 320 + 34 * n),
         bottom=170,

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from .. import data
-from ..lesson.documents import citation
+from ..citations import keyed, reference, sort_key
 from . import charts
 from .checks import Checks
 from .errors import EvidenceError
@@ -34,20 +33,6 @@ STYLE = """<style>
 .ev-counter{background:#fdf3e7}
 .ev-cites li{margin:3px 0}
 </style>"""  # noqa: E501 (embedded JS/CSS/template text)
-
-
-def _plain(text: str) -> str:
-    """A citation as plain text (for JSON and print)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
-def full_citation(source_id: str, as_html: bool = True) -> str:
-    """The course's full citation of one source (author, title, year, publisher, link)."""
-    src = data.peek("sources").set_index("source_id")
-    if source_id not in src.index:
-        raise EvidenceError(f"no source {source_id!r} in sources.csv")
-    text = citation(src.loc[source_id])
-    return text if as_html else _plain(text)
 
 
 class EvidenceList(Checks):
@@ -275,14 +260,7 @@ class EvidenceList(Checks):
             return HTML("<p>No sources yet: your list is empty.</p>")
         rows = self.rows()
         src = data.peek("sources").set_index("source_id")
-        order = sorted(
-            ids,
-            key=lambda s: (
-                str(src.at[s, "author"])
-                if pd.notna(src.at[s, "author"])
-                else str(src.at[s, "title"])
-            ).lower(),
-        )
+        order = sorted(ids, key=sort_key)
         items = []
         for sid in order:
             used = ", ".join(
@@ -290,7 +268,7 @@ class EvidenceList(Checks):
                 for i in dict.fromkeys(rows.loc[rows["source_id"] == sid, "id"])
             )
             items.append(
-                f"<li>{full_citation(sid)} <code>[{html.escape(sid)}]</code> · "
+                f"<li>{keyed(sid)} <code>[{html.escape(sid)}]</code> · "
                 f"{src.at[sid, 'kind']}, "
                 f"{src.at[sid, 'perspective']} perspective · for {used}</li>"
             )
@@ -298,7 +276,7 @@ class EvidenceList(Checks):
 
     def citation_text(self) -> list[str]:
         """The full citations as plain text, one per source (for copying into an essay)."""
-        return [full_citation(s, as_html=False) for s in self.source_ids()]
+        return [reference(s) for s in self.source_ids()]
 
     def show(self) -> HTML:
         """The whole list: question, items with notes, and the full citations."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import data
+from ..citations import label
 from .errors import EvidenceError, listing
 from .turning_points import BY_ID, TURNING_POINTS
 
@@ -124,21 +125,6 @@ def resolve_range(
 
 
 # -- tidy tables ---------------------------------------------------------------------------
-def short_citation(source) -> str:
-    """'Author (year)': the first author, else the publisher, else the id."""
-    who = next(
-        (
-            v
-            for v in (source.get("author"), source.get("publisher"))
-            if isinstance(v, str) and v.strip()
-        ),
-        source.get("source_id"),
-    )
-    who = who.split(";")[0].strip()
-    year = source.get("year")
-    return f"{who} ({int(year)})" if year is not None and pd.notna(year) else who
-
-
 def _sources() -> pd.DataFrame:
     src = data.peek("sources")
     out = (
@@ -146,7 +132,7 @@ def _sources() -> pd.DataFrame:
         .astype(str)
         .rename(columns={"kind": "source_kind", "perspective": "source_perspective"})
     )
-    out["citation"] = [short_citation(r) for r in src.to_dict("records")]
+    out["citation"] = [label(s) for s in src["source_id"]]
     return out
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .. import data, theme
-from .furniture import read_via
+from ..citations import keyed
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -51,7 +51,7 @@ STYLE = """<style>
 .doc-excerpts{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px;margin:8px 0}
 .doc-excerpts blockquote{margin:0;padding:8px 12px;border-left:3px solid #8a8a8a;background:#fff}
 .doc-lang{font-size:12px;font-weight:600;color:#555;margin-bottom:4px;font-style:normal}
-.doc-source{font-size:13px;color:#333;margin:6px 0}
+.doc-source{font-size:13px;color:#333;margin:6px 0;overflow-wrap:anywhere}
 .doc-questions{margin:6px 0 0 0;padding-left:22px}
 .doc-questions li{margin:3px 0}
 </style>"""  # noqa: E501 (embedded JS/CSS/template text)
@@ -66,28 +66,6 @@ def _date(row) -> str:
     ]
 
 
-def citation(source: pd.Series) -> str:
-    """The work as a reader cites it (author, title, year, publisher), linked where it has a
-    canonical address; what was actually read, if not the work itself, follows."""
-    parts = [
-        html.escape(str(source["author"])) if pd.notna(source["author"]) else None,
-        f"<cite>{html.escape(str(source['title']))}</cite>",
-        str(int(source["year"])) if pd.notna(source["year"]) else None,
-        html.escape(str(source["publisher"])) if pd.notna(source["publisher"]) else None,
-    ]
-    text = ", ".join(p for p in parts if p)
-    if pd.notna(source["url"]):
-        text += (
-            f' · <a href="{html.escape(source["url"])}" rel="noopener">'
-            f"{html.escape(_host(source['url']))}</a>"
-        )
-    return text + read_via(source["consulted_via"])
-
-
-def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0]
-
-
 def card_html(document_id: str) -> str:
     """One document as a self-contained HTML card; an unknown id names the ids that exist."""
     docs = data.peek("documents").set_index("document_id")
@@ -97,7 +75,6 @@ def card_html(document_id: str) -> str:
             f"the documents are: {', '.join(docs.index)}"
         )
     row = docs.loc[document_id]
-    source = data.peek("sources").set_index("source_id").loc[row["source_id"]]
     colour = theme.side_colour(PERSPECTIVE_SIDES.get(row["perspective"], "other"))
     perspective = theme.PERSPECTIVE_NAMES.get(row["perspective"], row["perspective"].capitalize())
     excerpts = []
@@ -125,7 +102,7 @@ def card_html(document_id: str) -> str:
         f'<h4>{html.escape(row["title"])}</h4><p class="doc-meta">{html.escape(row["author"])}</p>'
         f'<p class="doc-headnote">{html.escape(row["headnote"])}</p>'
         f'<div class="doc-excerpts">{"".join(excerpts)}</div>'
-        f'<p class="doc-source"><strong>Source:</strong> {citation(source)}</p>'
+        f'<p class="doc-source"><strong>Source:</strong> {keyed(row["source_id"])}</p>'
         f'<ol class="doc-questions">{questions}</ol></article>'
     )
 

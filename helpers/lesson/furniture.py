@@ -9,7 +9,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .. import data, theme
-from ..data import rules
+from ..citations import inline, keyed, title
 from ..locations import notebook_file, shipped_dir
 
 
@@ -53,15 +53,6 @@ def sources_of(era_id: str) -> pd.DataFrame:
     return src[src["source_id"].isin(ids)]
 
 
-def read_via(consulted_via) -> str:
-    """How a work was read when not in itself: quoted by another source, or in a named copy."""
-    if not isinstance(consulted_via, str):
-        return ""
-    if rules.is_source_id(consulted_via):
-        return " (read as quoted in another source)"
-    return f" (read in {html.escape(consulted_via)})"
-
-
 def further_reading(era_id: str, extra_ids=()) -> HTML:
     """Books and articles (not encyclopedia pages) behind an era's data, grouped by perspective."""
     src = sources_of(era_id)
@@ -75,15 +66,7 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
         )
         if rows.empty:
             continue
-        items = []
-        for r in rows.itertuples():
-            who = html.escape(r.author) + ", " if isinstance(r.author, str) else ""
-            year = f" ({r.year})" if pd.notna(r.year) else ""
-            title = f"<em>{html.escape(r.title)}</em>"
-            if isinstance(r.url, str):
-                title = f'<a href="{html.escape(r.url)}">{title}</a>'
-            via = read_via(r.consulted_via)
-            items.append(f"<li>{who}{title}{year}. <code>{r.source_id}</code>{via}</li>")
+        items = [f"<li>{keyed(sid)} <code>{sid}</code></li>" for sid in rows["source_id"]]
         parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
 
@@ -101,21 +84,12 @@ def narrative_sources(lesson: str) -> HTML:
     import json
 
     entries = json.loads(notebook_file("sources", f"{lesson}.json").read_text(encoding="utf-8"))
-    src = data.load("sources").set_index("source_id")
     rows = []
     for e in entries:
-        links = []
-        for sid in e["source_ids"]:
-            r = src.loc[sid]
-            label = html.escape(r["title"] if isinstance(r["title"], str) else sid)
-            links.append(
-                f'<a href="{html.escape(r["url"])}">{label}</a>'
-                if isinstance(r["url"], str)
-                else label
-            )
+        links = "; ".join(title(sid, "html", link=True) for sid in e["source_ids"])
         rows.append(
-            f'<tr><td style="{LEFT}">{html.escape(e["statement"])}</td><td style="{LEFT}">'
-            f"{'; '.join(links)}</td></tr>"
+            f'<tr><td style="{LEFT}">{inline(e["statement"], "html")}</td>'
+            f'<td style="{LEFT}">{links}</td></tr>'
         )
     return HTML(
         f'<table class="narrative-sources"><thead><tr><th style="{LEFT}">Statement in '
