@@ -51,10 +51,8 @@ def schema_errors(config: dict) -> list[str]:
     schema = json.loads((CHART / "values.schema.json").read_text(encoding="utf-8"))
     defaults = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema)
-    values = helm_merge(defaults, config)
-    return [
-        f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(values)
-    ]  # noqa: E501
+    errors = validator.iter_errors(helm_merge(defaults, config))
+    return [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
 
 
 def z2jh_config() -> dict:

@@ -49,8 +49,10 @@ def uv_pip(python: Path, args: list[str], cwd: Path) -> None:
 
 
 def versions(python: Path, names: list[str]) -> dict[str, str]:
-    code = f"import json, importlib.metadata as m; print(json.dumps({{n: m.version(n) for n in {names!r}}}))"  # noqa: E501
-    return json.loads(run([python, "-c", code]).stdout)
+    """The installed versions of ``names`` in the environment of ``python``."""
+    code = "import json, sys, importlib.metadata as m; "
+    code += "print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))"
+    return json.loads(run([python, "-c", code, *names]).stdout)
 
 
 def test_the_readme_install_on_a_tljh_style_environment_passes_pip_check_and_runs_a_lesson(
