@@ -80,8 +80,10 @@ hub-proxy: setup
 data-dictionary: setup
 	$(BIN)/python -m helpers.data.datadict > lessons_data/DATA_DICTIONARY.md
 
+# requirements.lock, then classroom/student.lock: what a student's server needs, at its versions
 lock:
 	uv pip compile requirements.in -o requirements.lock --python-version 3.11
+	uv pip compile classroom/student.in -c requirements.lock -o classroom/student.lock --python-version 3.11
 
 clean:
 	rm -rf _build .jupyter_cache

@@ -2,13 +2,15 @@
 
 What a school runs, scaled down to one machine:
 
-* the "image": a fresh virtual environment outside the checkout, made from ``requirements.lock``
-  plus the course wheel built from the working tree (no editable install, no ``ipykernel
-  install``: the wheel carries the data, the questions and the kernel spec);
+* the "image": a fresh virtual environment outside the checkout, made from
+  ``classroom/student.lock`` (what the Z2JH image installs) plus the course wheel built from
+  the working tree (no editable install, no ``ipykernel install``: the wheel carries the data,
+  the questions and the kernel spec);
 * the hub: ``jupyterhub`` from the lock, ``configurable-http-proxy`` from npm (pinned in
   ``classroom/proxy/package-lock.json``, installed into ``_build/hub-proxy``),
   ``DummyAuthenticator`` and ``SimpleLocalProcessSpawner`` (every student is a home folder
-  under the work folder; all servers run as the current Unix user, so this is for testing only);
+  under the work folder; all servers run as the current Unix user, so this is for testing only),
+  with the class groups and teacher roles of ``classroom/z2jh-config.yaml`` when asked;
 * the course repository: a git snapshot of the working tree, pulled into each student's home
   with nbgitpuller from a ``file://`` URL, exactly as a student's nbgitpuller link does;
 * each student's actions go through the hub with that student's own API token: the REST API
@@ -40,6 +42,8 @@ from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
+STUDENT_LOCK = ROOT / "classroom" / "student.lock"
+Z2JH_CONFIG = ROOT / "classroom" / "z2jh-config.yaml"
 PROXY_SRC = ROOT / "classroom" / "proxy"
 PROXY_DIR = ROOT / "_build" / "hub-proxy"
 PROXY_BIN = PROXY_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -111,6 +115,14 @@ def teacher_commit(repo: Path, changes: dict[str, str], message: str) -> None:
     _run(git + ["commit", "-q", "-m", message], cwd=repo)
 
 
+def teacher_squash(repo: Path, changes: dict[str, str], message: str) -> None:
+    """The teacher rewrites the published history: the course becomes one new commit with no
+    parents (a squash), which a force-push would publish."""
+    _run(["git", "checkout", "-q", "--orphan", "squashed"], cwd=repo)
+    teacher_commit(repo, changes, message)
+    _run(["git", "branch", "-q", "-M", "squashed", "main"], cwd=repo)
+
+
 def build_wheel(src: Path, out: Path) -> Path:
     """The course wheel, built from ``src`` offline with the lock's setuptools."""
     _run(
@@ -134,7 +146,8 @@ def build_wheel(src: Path, out: Path) -> Path:
 
 
 def image_env(dest: Path, wheel: Path) -> Path:
-    """What a hub image holds: a fresh environment from requirements.lock plus the course wheel.
+    """What a hub image holds: a fresh environment from classroom/student.lock plus the course
+    wheel.
 
     uv links from its cache, so this takes seconds; it asks the registry only for what the
     cache lacks."""
@@ -142,13 +155,25 @@ def image_env(dest: Path, wheel: Path) -> Path:
     python = dest / "bin" / "python"
     for extra in (["--offline"], []):  # the cache first; the registry only if something is missing
         try:
-            _run([UV, "pip", "sync", "-q", *extra, "--python", python, LOCK])
+            _run([UV, "pip", "sync", "-q", *extra, "--python", python, STUDENT_LOCK])
             break
         except HubError:
             if not extra:
                 raise
     _run([UV, "pip", "install", "-q", "--no-deps", "--python", python, wheel])
     return dest
+
+
+def class_config(path: Path = Z2JH_CONFIG) -> tuple[dict, list[dict]]:
+    """The class groups and teacher roles of a Z2JH config.yaml, as JupyterHub's
+    ``load_groups`` and ``load_roles`` take them (the chart turns ``hub.loadRoles``, a dict keyed
+    by role name, into that list the same way)."""
+    import yaml
+
+    hub = yaml.safe_load(path.read_text(encoding="utf-8"))["hub"]
+    groups = hub["config"]["JupyterHub"]["load_groups"]
+    roles = [{"name": name, **role} for name, role in hub["loadRoles"].items()]
+    return groups, roles
 
 
 def free_port() -> int:
@@ -191,8 +216,16 @@ def tree_cpu_seconds(proc: psutil.Process) -> float:
 class LocalHub:
     """``with LocalHub(workdir, image) as hub:`` a running hub; every call below is async."""
 
-    def __init__(self, workdir: Path, image: Path, proxy: Path | None = None):
+    def __init__(
+        self,
+        workdir: Path,
+        image: Path,
+        proxy: Path | None = None,
+        classes: tuple[dict, list[dict]] = ({}, []),
+    ):
+        """``classes``: (load_groups, load_roles) to add, such as ``class_config()``."""
         self.workdir = Path(workdir)
+        self.groups, self.roles = classes
         self.image = Path(image)
         self.proxy = Path(proxy or ensure_proxy())
         self.port, self.hub_port, self.proxy_api_port = free_port(), free_port(), free_port()
@@ -230,6 +263,8 @@ c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.services = [{{"name": "course-test", "api_token": {self.token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
                              "scopes": ["admin:users", "admin:servers", "tokens", "access:servers"]}}]
+c.JupyterHub.load_roles += {self.roles!r}
+c.JupyterHub.load_groups = {self.groups!r}
 """  # noqa: E501 (embedded JS/CSS/template text)
 
     def __enter__(self) -> LocalHub:
@@ -349,8 +384,11 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
         return self._http[1]
 
     async def add_students(self, names: list[str]) -> dict[str, str]:
-        """Create the students; returns each student's own API token."""
-        await self.request("POST", "/hub/api/users", {"usernames": names})
+        """Create the students (those the config's groups have not made already); returns each
+        student's own API token."""
+        existing = {u["name"] for u in await self.request("GET", "/hub/api/users")}
+        if missing := [n for n in names if n not in existing]:
+            await self.request("POST", "/hub/api/users", {"usernames": missing})
         tokens = {}
         for name in names:
             made = await self.request(
@@ -359,10 +397,13 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
             tokens[name] = made["token"]
         return tokens
 
-    async def start_server(self, name: str, timeout: float = 120) -> float:
-        """Ask the hub to start a student's server; seconds until the hub reports it ready."""
+    async def start_server(
+        self, name: str, timeout: float = 120, token: str | None = None
+    ) -> float:
+        """Ask the hub to start a student's server (as the holder of ``token``, by default the
+        test's service); seconds until the hub reports it ready."""
         started = time.perf_counter()
-        await self.request("POST", f"/hub/api/users/{name}/server")
+        await self.request("POST", f"/hub/api/users/{name}/server", token=token)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             user = await self.request("GET", f"/hub/api/users/{name}")
@@ -373,8 +414,8 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
             await asyncio.sleep(0.1)
         raise HubError(f"{name}'s server was not ready after {timeout} s; log:\n{self.log_text()}")
 
-    async def stop_server(self, name: str) -> None:
-        await self.request("DELETE", f"/hub/api/users/{name}/server")
+    async def stop_server(self, name: str, token: str | None = None) -> None:
+        await self.request("DELETE", f"/hub/api/users/{name}/server", token=token)
 
     def server_process(self, name: str) -> psutil.Process:
         """The student's single-user server process (its kernels are its children)."""
@@ -415,23 +456,61 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
             "password": "any (DummyAuthenticator)",
             "_xsrf": session.cookies.get("_xsrf", ""),
         }
-        session.post(f"{self.url}/hub/login", data=form, timeout=60).raise_for_status()
+        # next: the hub home page, which (unlike the default) does not start the user's server
+        login = f"{self.url}/hub/login?next=%2Fhub%2Fhome"
+        session.post(login, data=form, timeout=60).raise_for_status()
         return session
+
+    def browse(self, session, path: str):
+        """GET ``path`` in a logged-in browser session (``login``), pressing "Authorize" when the
+        hub asks whether to let this user into someone else's server, as a teacher does the
+        first time they open a student's server. The hub decides that with the user's roles,
+        group filters included; a server does not resolve a token's group filters itself."""
+        import html
+        import re
+
+        page = session.get(f"{self.url}{path}", timeout=120)
+        if page.status_code == 200 and "/hub/api/oauth2/authorize" in page.url:
+            fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text)
+            form = [(name, html.unescape(value)) for name, value in fields]
+            page = session.post(page.url, data=form, timeout=120)
+        return page
 
     # -- one student's server, with that student's token ---------------------------------
     async def pull(
         self, name: str, token: str, repo: str, targetpath: str, branch: str = "main"
     ) -> str:
         """What an nbgitpuller link does: clone (first time) or merge the teacher's changes."""
-        query = urlencode({"repo": repo, "branch": branch, "targetpath": targetpath})
+        events = await self.pull_events(name, token, repo, targetpath, branch)
+        if not events or events[-1].get("phase") != "finished":
+            raise HubError(f"nbgitpuller for {name} failed:\n{json.dumps(events)[-3000:]}")
+        return "".join(e.get("output", "") for e in events)
+
+    async def pull_events(
+        self,
+        name: str,
+        token: str,
+        repo: str,
+        targetpath: str,
+        branch: str = "main",
+        backup: bool = False,
+    ) -> list[dict]:
+        """Every event nbgitpuller's pull sends to the student's page (its last says
+        ``finished`` or ``error``); ``backup``: the page's "Backup and resync" button, which
+        moves the folder aside and clones afresh."""
+        query = {"repo": repo, "branch": branch, "targetpath": targetpath}
+        query.update({"backup": "true"} if backup else {})
         resp = await self.request(
-            "GET", f"/user/{name}/git-pull/api?{query}", token=token, raw=True, timeout=300
+            "GET",
+            f"/user/{name}/git-pull/api?{urlencode(query)}",
+            token=token,
+            raw=True,
+            timeout=300,
         )
         text = resp.body.decode(errors="replace") if resp.body else str(resp.error)
-        events = [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")]
-        if resp.code != 200 or not events or events[-1].get("phase") != "finished":
-            raise HubError(f"nbgitpuller for {name} failed (HTTP {resp.code}):\n{text[-3000:]}")
-        return "".join(e.get("output", "") for e in events)
+        if resp.code != 200:
+            raise HubError(f"nbgitpuller for {name}: HTTP {resp.code}:\n{text[-3000:]}")
+        return [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")]
 
     async def read_notebook(self, name: str, token: str, path: str) -> nbformat.NotebookNode:
         model = await self.request(

@@ -5,7 +5,9 @@ SimpleLocalProcessSpawner, everything on 127.0.0.1) serves three students whose 
 from a fresh environment holding the lock and the course wheel, not the checkout. Each
 student pulls the course with nbgitpuller from a file:// clone, writes their own answer into
 the orientation lesson, and all three run it at the same time in their own kernels (one on
-the hub's default ``python3`` kernel). Then the teacher updates the course mid-term.
+the hub's default ``python3`` kernel). The hub carries the class groups and teacher roles of
+``classroom/z2jh-config.yaml``: a class's teacher opens and starts their students' servers and
+no one else's. Then the teacher updates the course mid-term, and later rewrites its history.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from classroom.link import pull_link
 
 pytestmark = pytest.mark.hub
 
-STUDENTS = ["alice", "bob", "carol"]
+STUDENTS = ["alice", "bob", "carol"]  # the students of the config's example classes
+GROUPS, ROLES = local_hub.class_config()
+TEACHERS = sorted({name for role in ROLES for name in role["users"]})
 DEFAULT_KERNEL_STUDENT = "carol"  # runs the lesson on the hub's default kernel, not the course one
 COURSE = "course"  # nbgitpuller's targetpath in each home
 LESSON = f"{COURSE}/notebooks/00_orientation.ipynb"
@@ -42,11 +46,11 @@ def classroom(course_build, tmp_path_factory):
     work = tmp_path_factory.mktemp("hub")
     repo = work / "course-repo"  # the teacher's repository, which this module changes
     shutil.copytree(course_build["repo"], repo)
-    hub = local_hub.LocalHub(work / "hub", course_build["image"], proxy)
+    hub = local_hub.LocalHub(work / "hub", course_build["image"], proxy, (GROUPS, ROLES))
     with hub:
 
         async def open_class():
-            tokens = await hub.add_students(STUDENTS)
+            tokens = await hub.add_students(STUDENTS + TEACHERS)
             ready = await asyncio.gather(*(hub.start_server(n) for n in STUDENTS))
             pulls = await asyncio.gather(
                 *(hub.pull(n, tokens[n], f"file://{repo}", COURSE) for n in STUDENTS)
@@ -200,3 +204,82 @@ def test_mid_term_update_keeps_student_work_and_a_renamed_copy_brings_the_new_ve
         first_cell.cells[[c.cell_type for c in first_cell.cells].index("code")].outputs
     )
     assert "Course version mismatch" in shown and newer in shown and "older" in shown
+
+
+def test_the_configs_classes_are_the_students_of_this_hub():
+    assert sorted(u for g in GROUPS.values() for u in g["users"]) == sorted(STUDENTS)
+    assert {r["name"] for r in ROLES} == {"teacher-class-a", "teacher-class-b"}
+
+
+def test_a_teacher_sees_starts_and_opens_the_servers_of_their_class_only(classroom):
+    """The teacher role of classroom/z2jh-config.yaml, on a real hub: class A's teacher lists,
+    restarts and opens class A's servers and is refused class B's."""
+    hub, tokens = classroom["hub"], classroom["tokens"]
+    teacher = next(r for r in ROLES if r["name"] == "teacher-class-a")["users"][0]
+    mine, others = GROUPS["class-a"]["users"], GROUPS["class-b"]["users"]
+    token = tokens[teacher]
+
+    browser = hub.login(teacher)
+    opened = {name: hub.browse(browser, f"/user/{name}/lab") for name in mine + others}
+    lessons = [browser.get(f"{hub.url}/user/{n}/api/contents/{LESSON}?content=0") for n in mine]
+
+    async def as_teacher():
+        seen = {u["name"] for u in await hub.request("GET", "/hub/api/users", token=token)}
+        start_other = await hub.request(
+            "POST", f"/hub/api/users/{others[0]}/server", token=token, raw=True
+        )
+        stop_other = await hub.request(
+            "DELETE", f"/hub/api/users/{others[0]}/server", token=token, raw=True
+        )
+        await hub.stop_server(mine[-1], token=token)
+        await hub.start_server(mine[-1], token=token)
+        other_user = await hub.request("GET", f"/hub/api/users/{others[0]}", raw=True)
+        return seen, start_other.code, stop_other.code, other_user
+
+    seen, start_other, stop_other, other_user = run(as_teacher())
+    reopened = hub.browse(browser, f"/user/{mine[-1]}/lab")
+    codes = {name: page.status_code for name, page in opened.items()}
+    assert all(codes[n] == 200 for n in mine), codes
+    assert all(opened[n].url.startswith(f"{hub.url}/user/{n}/lab") for n in mine)
+    assert [page.json()["path"] for page in lessons] == [LESSON] * len(mine)
+    assert all(codes[n] == 403 for n in others), codes
+    assert "You do not have permission" in opened[others[0]].text
+    assert set(mine) <= seen and not set(others) & seen, seen
+    assert start_other in (403, 404) and stop_other in (403, 404), (start_other, stop_other)
+    assert reopened.status_code == 200, reopened.status_code
+    assert json.loads(other_user.body)["servers"][""]["ready"]  # class B's server untouched
+
+
+def test_an_update_after_the_teacher_rewrote_history_is_stopped_and_explained(classroom):
+    """nbgitpuller 1.3 clones with depth 1 and merges with git; when the teacher's new history
+    no longer holds the commit the student's copy started from (a squash, then a force-push),
+    git refuses to merge unrelated histories and nbgitpuller reports a merge error, whose page
+    offers "Backup and resync": the student's folder is moved aside, nothing merged."""
+    hub, tokens, repo, name = classroom["hub"], classroom["tokens"], classroom["repo"], "carol"
+
+    async def student_edits():
+        nb = await hub.read_notebook(name, tokens[name], LESSON)
+        nb.cells.append(nbformat.v4.new_code_cell(f'"{answer(name)}"'))
+        await hub.save_notebook(name, tokens[name], LESSON, nb)
+
+    run(student_edits())
+    before = (hub.homes / name / LESSON).read_text()
+    readme = (repo / "README.md").read_text() + "\nAFTER-THE-SQUASH\n"
+    local_hub.teacher_squash(repo, {"README.md": readme}, "Course, history squashed")
+
+    stopped = run(hub.pull_events(name, tokens[name], f"file://{repo}", COURSE))
+    error = next(e for e in stopped if e.get("phase") == "error")  # the one the page shows
+    assert error["error"]["code"] == "merge", error  # the page's merge-conflict help
+    assert error["error"]["message"] == "Merge error detected"
+    assert "refusing to merge unrelated histories" in json.dumps(stopped)
+    assert not any(e.get("phase") == "finished" for e in stopped)
+    assert (hub.homes / name / LESSON).read_text() == before  # nothing merged into the work
+    assert "AFTER-THE-SQUASH" not in (hub.homes / name / COURSE / "README.md").read_text()
+
+    resynced = run(hub.pull_events(name, tokens[name], f"file://{repo}", COURSE, backup=True))
+    assert resynced[-1]["phase"] == "finished", resynced[-1]
+    backups = list(hub.homes.joinpath(name).glob(f"{COURSE}_backup_*"))
+    assert len(backups) == 1, backups
+    assert answer(name) in (backups[0] / "notebooks" / "00_orientation.ipynb").read_text()
+    assert (hub.homes / name / COURSE / "README.md").read_text() == readme
+    assert answer(name) not in (hub.homes / name / LESSON).read_text()
