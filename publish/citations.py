@@ -3,8 +3,8 @@
 
 Both are offered on the bibliography page (``docs/bibliography.md``) and written next to the data
 downloads by the site build. Only what ``sources.csv`` holds is exported: a work cited
-bibliographically
-has no URL, and no file links a copy of a work (``SOURCES.md``).
+bibliographically has no URL, and no file links a copy of a work (CONTRIBUTING.md, "Citing
+sources").
 """
 
 from __future__ import annotations
