@@ -11,7 +11,7 @@ Timestamps are taken in the page, with ``performance.now()``: the start is the f
 ``change`` or ``keydown`` event of the change (a capturing listener on ``window``); the end is
 the last mutation of the chart's DOM (a ``MutationObserver`` on the plot) before the chart has
 been still for ``QUIET_MS``. A change that leaves the chart's SVG as it was is counted and
-reported, not timed. Budgets (DESIGN.md): median <= 100 ms, 95th percentile <= 250 ms, per
+reported, not timed. Budgets (CONTRIBUTING.md): median <= 100 ms, 95th percentile <= 250 ms, per
 explorer.
 """
 

@@ -4,7 +4,7 @@
   it: the site built incrementally (lessons from the execution cache, as after ``make site``),
   the teacher pages, worksheets and slide decks, then every lesson's student handout,
   worksheet, teacher edition and slides handout and the course reader printed in chromium.
-  No budget in ``DESIGN.md``; reported so a slower print is seen.
+  No budget (CONTRIBUTING.md); reported so a slower print is seen.
 * ``print.<file>.size`` and ``.pages``: each PDF the run wrote (from its ``manifest.json``).
 
 ``--quick`` (the test suite): one lesson (the first), its three A4 PDFs, no reader and no

@@ -30,7 +30,7 @@ from helpers import citations, data
 from helpers.errors import DataError
 from helpers.render import geo_assets_js, geo_maps
 
-from . import common, pdf_links
+from . import common, guide, pdf_links
 from .common import (
     BUILD,
     DATA,
@@ -44,7 +44,7 @@ from .common import (
 OUT = BUILD / "site"
 WORK = BUILD  # staging folders live here: site_src/, site_static/, site_extra/, site_doctrees/
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
-PAGES = ("index.md", "glossary.md", "bibliography.md", "data.md")
+PAGES = ("index.md", "glossary.md", "bibliography.md", "data.md", "contributing.md")
 MARKER = re.compile(r"^<!--\s*course:(\w+)\s*-->\s*$", re.M)
 
 
@@ -88,7 +88,8 @@ def toctree_md(lessons: list[str]) -> str:
     lesson_lines = "\n".join(f"notebooks/{name}" for name in lessons)
     return (
         f"```{{toctree}}\n:hidden:\n:caption: Lessons\n\n{lesson_lines}\n```\n\n"
-        "```{toctree}\n:hidden:\n:caption: Reference\n\nglossary\nbibliography\ndata\n```"
+        "```{toctree}\n:hidden:\n:caption: Reference\n\n"
+        "glossary\nbibliography\ndata\ncontributing\n```"
     )
 
 
@@ -219,6 +220,7 @@ def stage(
         "bibliography": citations.bibliography_page,
         "data": data_md,
         "print": lambda: pdf_links.home_md(_titles(notebooks), pdfs),
+        "contributing": guide.guide_md,
     }
     for page in PAGES:
         text = (DOCS / page).read_text(encoding="utf-8")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -22,8 +24,10 @@ EXPECTED = {
     "widgets": [("widget change, casualty explorer",), ("widget change, era overview",)],
     "lessons": [
         ("notebook running only `1+1`",),
+        ("notebook running only `import pandas; import plotly.graph_objects as go;",),
         ("import-only notebook / 1+1 notebook",),
-        ("04_border_wars_1931_1941.ipynb / import-only notebook",),
+        ("04_border_wars_1931_1941.ipynb, Run All in a fresh kernel",),
+        ("04_border_wars_1931_1941.ipynb / pandas-and-plotly notebook",),
     ],
     "site": [
         ("site.rebuild, nothing changed",),
@@ -112,3 +116,35 @@ def test_a_broken_benchmark_is_named_and_fails(tmp_path):
         timeout=120,
     )
     assert done.returncode != 0 and "no_such_part" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "oks, status",
+    [((True, True), 0), ((True, False), 1), ((True, None), 0)],
+    ids=["all-met", "one-missed", "no-budget"],
+)
+def test_exit_status_follows_the_budgets(oks, status, monkeypatch, tmp_path, capsys):
+    """`python -m benchmarks` exits 0 only when every budget is met, 1 naming each one missed."""
+    from benchmarks import __main__ as bench
+
+    rows = [
+        dict(name=f"row {i}", value=1.0, unit="s", budget=None if ok is None else 2.0, ok=ok)
+        for i, ok in enumerate(oks)
+    ]
+    part = types.ModuleType("fake_bench")
+    part.run = lambda quick: rows
+    monkeypatch.setitem(sys.modules, "fake_bench", part)
+    monkeypatch.setitem(bench.PARTS, "fake", "fake_bench")
+    assert bench.main(["fake", "--out", str(tmp_path / "b.json")]) == status
+    out = capsys.readouterr().out
+    for row in rows:
+        assert (f"BUDGET MISSED: {row['name']}" in out) == (row["ok"] is False), out
+
+
+def test_make_bench_passes_the_exit_status_on():
+    """The `bench` recipe neither ignores errors (`-`) nor swallows them (`|| true`)."""
+    recipe = re.search(r"^bench:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M)
+    assert recipe, "Makefile has no bench target"
+    lines = recipe.group(1).splitlines()
+    assert any("-m benchmarks" in line for line in lines), lines
+    assert not any(line.lstrip("\t@").startswith("-") or "|| " in line for line in lines), lines

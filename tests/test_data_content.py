@@ -43,8 +43,8 @@ KNOWN_GAPS = {
     ("sakhalin_1905", "casualties"): "Japanese losses given only as 'minimal'",
     ("first_sino_japanese_war", "casualties"): "fewer than three sources per side found",
     ("south_sakhalin_1945", "casualties"): "only two sources for Japanese losses found",
-    # after the source audit (SOURCES.md): copies of one Wikipedia article count once, uncitable
-    # pages are gone
+    # after the source audit (CONTRIBUTING.md, "Citing sources"): copies of one Wikipedia article
+    # count once, uncitable pages are gone
     ("battle_liaoyang", "casualties"): "two independent citable works for Russian losses",
     (
         "battle_tsushima",
@@ -98,7 +98,7 @@ def test_conflicts_are_named_in_four_languages():
 def test_major_conflicts_have_three_sources_per_main_side():
     """Three independent works: a figure taken from another work, or another copy or revision of the
     same
-    Wikipedia article, counts once (SOURCES.md, Independence)."""
+    Wikipedia article, counts once (CONTRIBUTING.md, "Independence")."""
     cas = F["casualties"].assign(work=lambda d: selectors.work_ids(d).values)
     conflicts = F["conflicts"].set_index("conflict_id", drop=False)
     for cid in MAJOR_CONFLICTS:

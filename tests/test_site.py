@@ -30,7 +30,7 @@ NOTEBOOK_DIR = Path(os.environ.get("COURSE_TEST_NOTEBOOKS", ROOT / "notebooks"))
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
 SITE = ROOT / "_build" / "site"
 SCREENS = ROOT / "_build" / "screens" / "site"
-FIXED_PAGES = ["index.html", "glossary.html", "bibliography.html", "data.html"]
+FIXED_PAGES = ["index.html", "glossary.html", "bibliography.html", "data.html", "contributing.html"]
 PAGES = FIXED_PAGES + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS]
 BAD_IMPACTS = {"serious", "critical"}
 
@@ -247,6 +247,28 @@ def test_every_csv_is_downloadable_from_the_data_page(site):
         assert f'href="data/{csv_path.name}"' in html, f"data.html does not link {csv_path.name}"
     if (ROOT / "lessons_data" / "DATA_DICTIONARY.md").exists():
         assert "Data dictionary" in html, "the data dictionary is not on the data page"
+
+
+def test_contributor_guide_is_a_page_in_the_navigation(site):
+    """CONTRIBUTING.md is published whole as contributing.html, which every page's navigation
+    links; its links into the repository lead nowhere on the site, so none is left a link."""
+    import html as htmllib
+
+    guide = htmllib.unescape((site / "contributing.html").read_text(encoding="utf-8"))
+    sections = re.findall(
+        r"^## (.+)$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M
+    )
+    missing = [s for s in sections if s.replace("`", "") not in guide]
+    assert sections and not missing, f"sections of CONTRIBUTING.md not on the page: {missing}"
+    hrefs = [h.split("?")[0] for h in re.findall(r'href="([^"#]+)', guide)]
+    broken = [h for h in hrefs if ":" not in h and not (site / h).exists()]
+    assert not broken, f"contributing.html links files the site does not have: {broken}"
+    for page in ["index.html", f"notebooks/{NOTEBOOKS[-1].stem}.html"]:
+        text = (site / page).read_text(encoding="utf-8")
+        nav = re.search(r"<nav[^>]*bd-docs-nav.*?</nav>", text, re.S)
+        assert nav and re.search(r'href="(\.\./)?contributing\.html"', nav.group(0)), (
+            f"{page}: the navigation does not link the contributor guide"
+        )
 
 
 def test_glossary_lists_every_term(site):

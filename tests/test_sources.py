@@ -1,6 +1,6 @@
-"""Sources a teacher can cite (SOURCES.md): every link is on an accepted host, every work without a
-link is
-a complete reference, and no downloadable data file links a host outside the accepted list."""
+"""Sources a teacher can cite (CONTRIBUTING.md, "Citing sources"): every link is on an accepted
+host, every work without a link is a complete reference, and no downloadable data file links a
+host outside the accepted list."""
 
 import csv
 import re

@@ -26,10 +26,8 @@ def check_choice(what: str, value, valid) -> None:
 
 def work_ids(df: pd.DataFrame, column: str = "source_id") -> pd.Series:
     """The independent work behind each row: ``derived_from`` when the figure was taken from another
-    work,
-    else the one Wikipedia article behind any revision or copy of it, else the source itself.
-    Counting these
-    counts three copies of one infobox once (``SOURCES.md``, Independence)."""
+    work, else the one Wikipedia article behind any revision or copy of it, else the source itself.
+    Counting these counts three copies of one infobox once (CONTRIBUTING.md, "Independence")."""
     src = data.load("sources").set_index("source_id")["url"]
     derived = (
         df["derived_from"] if "derived_from" in df.columns else pd.Series(pd.NA, index=df.index)
