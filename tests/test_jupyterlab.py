@@ -198,14 +198,22 @@ def run_all_from_menu(page) -> dict:
 
 def wait_for_charts(page) -> None:
     """Widgets render asynchronously after the kernel goes idle: wait until every plotly
-    output area holds a chart with a drawn SVG, and no widget is still loading."""
+    output area holds a chart with a drawn SVG and its traces (a FigureWidget draws an empty
+    layout first and its data later, which on a busy machine can take seconds), and no widget
+    is still loading."""
     page.wait_for_function(
         """() => {
-      const loading = [...document.querySelectorAll('.jp-OutputArea-output')].some(e => /Loading widget/.test(e.innerText));
+      const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+      const loading = outputs.some(e => /Loading widget/.test(e.innerText));
       const plots = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')];
-      return !loading && plots.every(gd => gd._fullLayout && gd.querySelector('svg.main-svg')
-                                          && gd.querySelector('svg.main-svg').childElementCount > 0);
-    }""",  # noqa: E501 (embedded JS/CSS/template text)
+      const drawn = gd => {
+        const svg = gd.querySelector('svg.main-svg');
+        return gd._fullLayout && svg && svg.childElementCount > 0
+          && Array.isArray(gd.data) && gd.data.length > 0
+          && gd.querySelectorAll('.trace, .scattergeo, .bars, .points').length > 0;
+      };
+      return !loading && plots.every(drawn);
+    }""",
         timeout=REDRAW_MS,
         polling=250,
     )
