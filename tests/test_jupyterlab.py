@@ -13,6 +13,7 @@ JupyterLab screen by screen takes about a third of each test, so the suite skips
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 import shlex
@@ -200,9 +201,12 @@ def wait_for_charts(page) -> None:
     """Widgets render asynchronously after the kernel goes idle: wait until every plotly
     output area holds a chart with a drawn SVG and its traces (a FigureWidget draws an empty
     layout first and its data later, which on a busy machine can take seconds), and no widget
-    is still loading."""
-    page.wait_for_function(
-        """() => {
+    is still loading. On time-out the caller's checks report which chart is missing what."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            """() => {
       const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
       const loading = outputs.some(e => /Loading widget/.test(e.innerText));
       const plots = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')];
@@ -214,9 +218,9 @@ def wait_for_charts(page) -> None:
       };
       return !loading && plots.every(drawn);
     }""",
-        timeout=REDRAW_MS,
-        polling=250,
-    )
+            timeout=REDRAW_MS,
+            polling=250,
+        )
 
 
 STITCH_JS = """async ([parts, width, height]) => {
