@@ -65,7 +65,7 @@ def not_utf8(label: str, header: list[str], rows: list[list[str]], numbers: list
         for column, cell in zip(header, row, strict=True)
         if not _is_utf8(cell)
     ]
-    guess = _guess(header, rows, bad)
+    guess = _guess(header, rows) if bad else None
     row, column, cell = bad[0] if bad else (None, None, None)
     value = None if cell is None else _as(cell, guess[0] if guess else None)
     if guess:
@@ -147,9 +147,10 @@ def _as(cell: str, codec: str | None) -> str:
     return raw.decode(codec) if codec else raw.decode("utf-8", errors="replace")
 
 
-def _guess(header, rows, bad) -> tuple[str, str, str] | None:
+def _guess(header, rows) -> tuple[str, str, str] | None:
     """The one legacy encoding under which the file reads best, or None if none stands out:
-    language columns show their own script, and no word mixes two alphabets."""
+    language columns show their own alphabet (not another non-Latin one), and no word mixes
+    two alphabets."""
     scores = {}
     for codec, *names in LEGACY:
         try:
@@ -159,12 +160,14 @@ def _guess(header, rows, bad) -> tuple[str, str, str] | None:
         score = 0
         for row in decoded:
             for _, cell, lang in _language_cells(header, row):
-                if any(ord(ch) > 127 for ch in cell):
-                    score += 1 if _has_script(cell, lang) else -1
+                if _has_script(cell, lang):
+                    score += 1
+                elif {_script(ch) for ch in cell} - {"LATIN", None}:  # another alphabet
+                    score -= 1
             score -= sum(_mixed(word) for cell in row for word in WORD.findall(cell))
         scores[(codec, *names)] = score
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if bad and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    if ranked and ranked[0][1] >= 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
 
