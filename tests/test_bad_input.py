@@ -4,12 +4,15 @@ Each test breaks a private copy of the package and asserts the exact file, row a
 """
 
 import csv
+import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
 
 from helpers import DataError, data
+from helpers.data.text_encoding import TextProblem
 
 
 def rows_of(path: Path) -> list[list[str]]:
@@ -66,20 +69,40 @@ def test_european_semicolon_file_with_decimal_commas_loads(data_copy):
     loads_like_original(data_copy, "places")
 
 
-def test_latin1_file_loads(data_copy):
-    path = data_copy / "eras.csv"
-    rows = rows_of(path)
-    rows[1][rows[0].index("summary")] += " Café"
-    write_rows(path, rows, encoding="latin-1")
-    data.clear_cache()
-    assert data.load("eras", data_copy).loc[0, "summary"].endswith("Café")
-
-
 def test_wrong_date_format_names_cell_and_both_readings(data_copy):
     set_cell(data_copy / "events.csv", 3, "date", "05/09/1905")
     p = only(problems_of(data_copy), file="events.csv", row=3, column="date")
     assert p.value == "05/09/1905"
     assert "1905-09-05" in p.fix and "1905-05-09" in p.fix
+
+
+def real_dates_in(text: str) -> list[str]:
+    """Every YYYY-MM-DD in ``text``; fails if one of them is not a calendar date."""
+    found = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    for iso in found:
+        datetime.date.fromisoformat(iso)  # raises on 1905-02-31
+    return found
+
+
+@pytest.mark.parametrize(
+    "cell, says, suggested",
+    [
+        ("31/02/1905", ["31 February 1905 does not exist", "28 days", "no month 31"], []),
+        ("1905-02-31", ["31 February 1905 does not exist", "28 days"], []),
+        ("29/02/1900", ["29 February 1900 does not exist", "1900 is not a leap year"], []),
+        ("31/05/1905", ["no month 31"], ["1905-05-31"]),
+        ("1905-25-12", ["no month 25"], ["1905-12-25"]),
+    ],
+)
+def test_impossible_date_says_why_and_suggests_only_real_dates(data_copy, cell, says, suggested):
+    set_cell(data_copy / "events.csv", 3, "date", cell)
+    p = only(problems_of(data_copy), file="events.csv", row=3, column="date")
+    assert p.value == cell
+    for words in says:
+        assert words in p.rule
+    offered = real_dates_in(p.fix)  # fails on any date that does not exist
+    assert set(suggested) <= set(offered)
+    assert suggested or "check the date in the source" in p.fix
 
 
 def test_unknown_source_id(data_copy):
@@ -196,3 +219,88 @@ def test_treaty_status_must_agree_with_its_end_date(data_copy):
     set_cell(data_copy / "treaties.csv", row, "status", "in_force")
     p = only(problems_of(data_copy), file="treaties.csv", row=row, column="status")
     assert "ended_date" in p.rule and "unknown" in p.fix
+
+
+# ------------------------------------------------------------- files saved in a legacy encoding
+
+NON_LATIN = {"ja", "zh", "ru", "ko", "mn"}
+
+
+def resave(path: Path, encoding: str):
+    """What a spreadsheet's plain "CSV" does: the computer's legacy encoding, with '?' for
+    every letter it cannot hold."""
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding, errors="replace"))
+
+
+def text_problems(data_dir: Path) -> list:
+    problems = problems_of(data_dir)
+    assert all(isinstance(p, TextProblem) for p in problems), "\n".join(map(str, problems))
+    assert not any("repeats" in p.rule for p in problems)
+    return problems
+
+
+def first_row(path: Path, keep) -> int:
+    """The spreadsheet row number of the first data row for which ``keep(row)`` holds."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    return next(n for n, r in enumerate(rows, start=2) if keep(r))
+
+
+def test_place_names_saved_as_ascii_with_question_marks(data_copy):
+    """A UTF-8-valid file whose names became '?': no longer 'the key repeats row 23'."""
+    path = data_copy / "place_names.csv"
+    row = first_row(path, lambda r: r["lang"] in NON_LATIN and not r["name"].isascii())
+    resave(path, "ascii")
+    (p,) = text_problems(data_copy)
+    assert (p.file, p.row, p.column) == ("place_names.csv", row, "name")
+    assert "?" in p.value and "replaced by '?'" in p.rule
+    assert "git checkout -- lessons_data/place_names.csv" in p.fix and "CSV UTF-8" in p.fix
+    assert "Google Sheets" in p.fix and "LibreOffice" in p.fix
+
+
+@pytest.mark.parametrize(
+    "table, encoding, looks_like, column",
+    [
+        ("place_names", "cp1252", "Windows-1252", "name"),
+        ("place_names", "cp1251", "Windows-1251", "name"),
+        ("glossary", "cp1251", "Windows-1251", "name_ru"),
+        ("glossary", "cp932", "Shift-JIS", "name_ja"),
+    ],
+)
+def test_legacy_encoding_is_named_with_the_first_row_it_shows_in(
+    data_copy, table, encoding, looks_like, column
+):
+    path = data_copy / f"{table}.csv"
+    row = first_row(
+        path, lambda r: not all(c.encode(encoding, "replace").isascii() for c in r.values())
+    )
+    resave(path, encoding)
+    problems = text_problems(data_copy)
+    p = only(problems, file=f"{table}.csv", row=row)
+    assert "not UTF-8" in p.rule and looks_like in p.rule and p.column == column
+    assert "CSV UTF-8 (Comma delimited)" in p.fix and "Unicode (UTF-8)" in p.fix
+    lost = [q for q in problems if "replaced by '?'" in q.rule]
+    assert lost and all(q.file == f"{table}.csv" and q.row for q in lost)
+
+
+def test_western_european_file_is_reported_not_guessed(data_copy):
+    """Windows-1252 used to be read silently; the same bytes could be Windows-1251."""
+    path = data_copy / "eras.csv"
+    rows = rows_of(path)
+    rows[1][rows[0].index("summary")] += " Café"
+    write_rows(path, rows, encoding="cp1252")
+    (p,) = text_problems(data_copy)
+    assert (p.file, p.row, p.column) == ("eras.csv", 2, "summary")
+    assert p.value.endswith("Café") and "Windows-1252" in p.rule and "CSV UTF-8" in p.fix
+
+
+def test_utf16_unicode_text_is_reported(data_copy):
+    path = data_copy / "glossary.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    (p,) = text_problems(data_copy)
+    assert p.file == "glossary.csv" and "UTF-16" in p.rule and "CSV UTF-8" in p.fix
+
+
+def test_nothing_else_is_reported_until_the_encoding_is_right(data_copy):
+    set_cell(data_copy / "casualties.csv", 2, "low", "many")
+    resave(data_copy / "place_names.csv", "ascii")
+    assert {p.file for p in text_problems(data_copy)} == {"place_names.csv"}

@@ -39,10 +39,35 @@ def test_load_returns_copies_and_caches():
 
 
 def test_dates_before_1677_survive():
-    eras = data.load("eras")
-    assert eras["start_year"].min() <= 1677
-    events = data.load("events")
-    assert events["date"].min() < pd.Timestamp("1900-01-01")
+    """Nanosecond timestamps end at 1677; the course starts in 1639 and must keep its day."""
+    eras = data.load("eras").set_index("era_id")
+    assert (
+        eras.loc[["orientation", "northern_frontier", "capstone"], "start_year"].tolist()
+        == [1639] * 3
+    )
+    events = data.load("events").set_index("event_id")
+    moskvitin = events.at["moskvitin_reaches_okhotsk_sea_1639", "date"]
+    assert moskvitin.isoformat() == "1639-08-01T00:00:00"
+
+
+def test_every_date_before_1677_is_the_day_the_csv_writes():
+    """Every date column of every table: the loaded day is the CSV's day, never NaT or shifted."""
+    import csv
+
+    checked = []
+    for name in ps.table_names():
+        dates = [f["name"] for f in ps.fields(name) if f["type"] == "date"]
+        if not dates:
+            continue
+        frame = data.load(name)
+        with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
+            for i, row in enumerate(csv.DictReader(f)):
+                for column in dates:
+                    if row[column] and row[column] < "1677":
+                        loaded = frame.at[i, column]
+                        assert loaded.strftime("%Y-%m-%d") == row[column], (name, i + 2, column)
+                        checked.append(row[column])
+    assert "1639-08-01" in checked and len(checked) > 10, checked
 
 
 def test_unknown_table_names_valid_ones():

@@ -17,18 +17,22 @@ from .conftest import ROOT
 
 ERAS = data.load("eras").set_index("era_id")
 DOCS = data.load("documents")
-LESSONS = {
-    era_id: ROOT / "notebooks" / era.notebook
-    for era_id, era in ERAS.iterrows()
-    if (ROOT / "notebooks" / era.notebook).exists()
-}
+LESSONS = {era_id: ROOT / "notebooks" / era.notebook for era_id, era in ERAS.iterrows()}
 ERA_LESSONS = {k: v for k, v in LESSONS.items() if k not in ("orientation", "capstone")}
 CORE_WORDS = 1600  # "a core reading of at most about 1,500 words"
 UNPAIRED_SECTIONS = ("Further reading", "Sources of this lesson")
 
 
 def cells(era_id):
-    return nbformat.read(LESSONS[era_id], as_version=4).cells
+    path = LESSONS[era_id]
+    if not path.exists():
+        pytest.fail(f"notebooks/{path.name}, the lesson of era {era_id} in eras.csv, is missing")
+    return nbformat.read(path, as_version=4).cells
+
+
+def test_every_era_has_its_lesson_notebook():
+    missing = [f"{era_id}: notebooks/{p.name}" for era_id, p in LESSONS.items() if not p.exists()]
+    assert not missing, "eras.csv names lessons that do not exist: " + ", ".join(missing)
 
 
 def tags(cell):

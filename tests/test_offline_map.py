@@ -8,6 +8,7 @@ from helpers import charts
 from helpers.render import write_standalone_html
 
 from .browser import offline_page
+from .ci import skip_or_fail
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -109,9 +110,9 @@ def test_offline_browser_reaches_this_machine_and_no_other_host(tmp_path):
     try:
         socket.gethostbyname(name)
     except OSError:
-        pytest.skip(
+        skip_or_fail(
             f"this machine's host name {name!r} does not resolve, so there is no other host "
-            f"to refuse"
+            f"to refuse (add it to /etc/hosts)"
         )
     (tmp_path / "index.html").write_text("<p>local</p>", encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))

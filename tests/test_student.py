@@ -11,7 +11,7 @@ import pytest
 from nbclient import NotebookClient
 
 from .conftest import ROOT
-from .offline_kernel import kernel_manager, offline_available
+from .offline_kernel import kernel_manager
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 REMOVED = {"solution", "teacher"}
@@ -83,21 +83,11 @@ def test_no_solution_text_remains(student_dir, path):
 @pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_student_notebook_executes(student_dir, path, tmp_path):
-    """Removing the solutions must not break the cells after them (in a fresh, offline kernel
-    when the machine allows it, as in tests/test_notebooks.py)."""
+    """Removing the solutions must not break the cells after them (in a fresh, offline kernel,
+    as in tests/test_notebooks.py)."""
     nb = nbformat.read(student_dir / path.name, as_version=4)
-    if offline_available():
-        km = kernel_manager(tmp_path, cwd=student_dir)
-        client = NotebookClient(nb, km=km, timeout=120, allow_errors=True)
-    else:
-        client = NotebookClient(
-            nb,
-            timeout=120,
-            allow_errors=True,
-            kernel_name="russo-japanese-course",
-            resources={"metadata": {"path": str(student_dir)}},
-        )
-    client.execute()
+    km = kernel_manager(tmp_path, cwd=student_dir)
+    NotebookClient(nb, km=km, timeout=120, allow_errors=True).execute()
     errors = [
         (i, o.ename, o.evalue)
         for i, c in enumerate(nb.cells)

@@ -1,8 +1,9 @@
 """Read a course CSV the way a spreadsheet may have saved it, into rows of strings.
 
-Excel writes a UTF-8 byte-order mark and CRLF line ends, a European-locale Excel writes
-``;`` delimiters and decimal commas, and an old editor may write Latin-1. All of these are
-unambiguous, so they load; anything that is not gives a ``Problem`` instead.
+Excel writes a UTF-8 byte-order mark and CRLF line ends, and a European-locale Excel writes
+``;`` delimiters and decimal commas. These are unambiguous, so they load. A file in another
+encoding than UTF-8, or whose non-Latin letters became ``?``, is not: it gives a
+``TextProblem`` (``text_encoding``), and anything else broken a ``Problem``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
+from . import text_encoding
 
 DELIMITERS = (",", ";", "\t")
+NOT_UTF8 = "not-utf-8"
 
 
 @dataclass
@@ -29,16 +32,15 @@ class RawTable:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (with or without BOM), else Windows-1252/Latin-1."""
+    """Text and encoding name: UTF-8 (with or without BOM); any other bytes come back as
+    Latin-1, which maps each byte to one character, for ``text_encoding`` to examine."""
+    encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        data, encoding = data[3:], "utf-8-sig"
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), encoding
     except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
+        return data.decode("latin-1"), NOT_UTF8
 
 
 def _pick_delimiter(first_line: str, expected: list[str]) -> str:
@@ -65,7 +67,10 @@ def read_raw(path: Path, expected: list[str], label: str) -> tuple[RawTable | No
                 "or remove its entry from datapackage.json",
             )
         ]
-    text, encoding = decode(path.read_bytes())
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [text_encoding.utf16(label)]
+    text, encoding = decode(data)
     text = text.lstrip("\ufeff")
     if not text.strip():
         return None, [
@@ -84,6 +89,8 @@ def read_raw(path: Path, expected: list[str], label: str) -> tuple[RawTable | No
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True))
     except csv.Error as exc:
+        if encoding == NOT_UTF8:
+            return None, [text_encoding.not_utf8(label, [], [], [])]
         return None, [
             Problem(
                 label,
@@ -115,6 +122,12 @@ def read_raw(path: Path, expected: list[str], label: str) -> tuple[RawTable | No
             continue
         rows.append(record)
         numbers.append(number)
+    wrong_text = (
+        [text_encoding.not_utf8(label, header, rows, numbers)] if encoding == NOT_UTF8 else []
+    )
+    lost = text_encoding.lost_text(label, header, rows, numbers)
+    if wrong_text or lost:
+        return None, wrong_text + ([lost] if lost else [])
     if delim == ";":
         rows = [[_decimal_comma(c) for c in r] for r in rows]
     return RawTable(header, rows, numbers, delim, encoding), problems

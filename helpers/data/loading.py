@@ -19,10 +19,13 @@ from ..errors import DataError, Problem
 from . import package_schema as ps
 from . import rules, schema_check
 from .csv_reading import RawTable, read_raw
+from .text_encoding import TextProblem
 
 _CACHE: dict[Path, dict[str, pd.DataFrame]] = {}
 _CHECKER_FILES = (
     "csv_reading.py",
+    "text_encoding.py",
+    "date_cells.py",
     "schema_check.py",
     "rules.py",
     "package_schema.py",
@@ -89,6 +92,9 @@ def _load_package(data_dir: Path) -> dict[str, pd.DataFrame]:
         problems += found
         if raw is not None:
             raws[name] = raw
+    wrong_text = [p for p in problems if isinstance(p, TextProblem)]
+    if wrong_text:  # every other finding would be about garbled or lost letters
+        raise DataError(wrong_text)
     stamp = _stamp_path(data_dir)
     already_valid = not problems and stamp.exists()
     if not already_valid:

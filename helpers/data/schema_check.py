@@ -11,13 +11,9 @@ import difflib
 import re
 
 from ..errors import Problem
+from . import date_cells
 from . import package_schema as ps
 from .csv_reading import RawTable
-
-DATE_FIX = (
-    "write the date as YYYY-MM-DD, e.g. 1905-09-05; if only the month or year is known, "
-    "write its first day (1905-09-01 or 1905-01-01) and set date_precision to month or year"
-)
 
 
 def check_header(name: str, raw: RawTable, data_dir) -> list[Problem]:
@@ -91,6 +87,8 @@ def _translate(name, err, fields, row_numbers, data_dir) -> Problem:
     cell = getattr(err, "cell", None)
     value = None if cell is None else str(cell)
     field = fields.get(col, {})
+    if err.type == "type-error" and field.get("type") == "date":
+        return Problem(label, row, col, value, *date_cells.explain(value or ""))
     if err.type == "type-error":
         return Problem(
             label,
@@ -98,7 +96,7 @@ def _translate(name, err, fields, row_numbers, data_dir) -> Problem:
             col,
             value,
             f"this is not a valid {field.get('type')}",
-            _type_fix(field.get("type"), value or ""),
+            _type_fix(field.get("type")),
         )
     if err.type == "constraint-error":
         rule, fix = _constraint(err.note, field)
@@ -120,16 +118,7 @@ def _translate(name, err, fields, row_numbers, data_dir) -> Problem:
     )
 
 
-def _type_fix(type_: str | None, value: str) -> str:
-    if type_ == "date":
-        m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value.strip())
-        if m:
-            d, mth, y = (int(g) for g in m.groups())
-            return (
-                f"write it as YYYY-MM-DD: {y:04d}-{mth:02d}-{d:02d} if this is day/month, "
-                f"{y:04d}-{d:02d}-{mth:02d} if it is month/day; " + DATE_FIX.split("; ", 1)[1]
-            )
-        return DATE_FIX
+def _type_fix(type_: str | None) -> str:
     if type_ == "integer":
         return (
             "write a whole number with digits only, no spaces, letters or thousands separators "
