@@ -442,7 +442,6 @@ def _lesson_page(lab, watch, name: str):
 LESSON_04 = "04_border_wars_1931_1941.ipynb"
 
 
-@pytest.mark.skipif(LESSON_04 not in NOTEBOOKS, reason="lesson 04 not written")
 def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     page, cells = _lesson_page(lab, watch, LESSON_04)
 
