@@ -4,6 +4,7 @@ rubric levels 2, 3 and 4 whose scores the text bears out wherever a rule can be 
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
 
@@ -140,6 +141,19 @@ def test_short_response_samples_are_short_and_quote_only_the_documents(rid):
         assert 1 <= sentences(row[col]) <= 4, f"{rid}.{col}: more than four sentences"
         assert_quotes_in(row[col], row["document_ids"], f"{rid}.{col}")
     assert quotations(row["sample_full"]), f"{rid}: the full sample quotes no document"
+
+
+@pytest.mark.parametrize("era_id", LESSONS)
+def test_worksheet_gives_each_short_response_ruled_lines_and_no_guide(era_id):
+    from publish.print.lessons import read_lesson
+    from publish.print.worksheet import worksheet_html
+
+    page = worksheet_html(read_lesson(ROOT / "notebooks" / ERAS.at[era_id, "notebook"]))
+    for prompt in SHORT[SHORT["era_id"] == era_id]["prompt"]:
+        at = page.find(html.escape(prompt))
+        assert at > 0, f"{era_id}: a short response is missing from the worksheet"
+        assert page.find('<div class="ws-lines"', at) - at < len(prompt) + 200, "no lines after it"
+    assert "Scoring guide" not in page and "Sample answer" not in page
 
 
 def test_sentence_and_citation_helpers_can_fail():
