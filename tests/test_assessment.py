@@ -156,6 +156,23 @@ def test_worksheet_gives_each_short_response_ruled_lines_and_no_guide(era_id):
     assert "Scoring guide" not in page and "Sample answer" not in page
 
 
+@pytest.mark.parametrize(
+    "table, column, value, words",
+    [
+        ("short_responses", "document_ids", "kwantung_army_border_principles_1939;nope", "nope"),
+        ("short_responses", "minutes", "45", "between 1 and 15"),
+        ("model_answers", "evidence", "5", "between 1 and 4"),
+        ("model_answers", "figures", "about 8000", "not a list of figures"),
+    ],
+)
+def test_a_broken_assessment_row_is_named_on_load(data_copy, table, column, value, words):
+    from .test_bad_input import only, problems_of, set_cell
+
+    set_cell(data_copy / f"{table}.csv", 3, column, value)
+    p = only(problems_of(data_copy), file=f"{table}.csv", row=3, column=column)
+    assert words in f"{p.rule} {p.fix}"
+
+
 def test_sentence_and_citation_helpers_can_fail():
     assert sentences("One. Two? Three! Four. Five.") == 5
     assert cited_letters('Documents A and C; see (E) and document F, not "A"') == set("ACEF")
