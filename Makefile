@@ -16,7 +16,7 @@ PRINT_ARGS ?=
 # JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test site slides student print bench lock data-dictionary clean wheel hub-proxy
+.PHONY: setup lab test site slides student print bench lock data-dictionary teacher-notes clean wheel hub-proxy
 
 setup: $(STAMP) $(COMPILED)
 
@@ -79,6 +79,9 @@ hub-proxy: setup
 
 data-dictionary: setup
 	$(BIN)/python -m helpers.data.datadict > lessons_data/DATA_DICTIONARY.md
+
+teacher-notes: setup
+	$(BIN)/python -m publish.teacher_notes
 
 # requirements.lock, then classroom/student.lock: what a student's server needs, at its versions
 lock:

@@ -34,10 +34,10 @@ def test_unknown_document_names_the_known_ones():
         documents.card_html("nope")
 
 
-def test_rubric_has_four_criteria_by_four_levels():
+def test_rubric_has_five_criteria_by_four_levels():
     html = rubric.rubric_html()
-    assert html.count('<th scope="row">') == 4 and html.count("<td>") == 16
-    assert "Counter-evidence" in html and "4 · Advanced" in html
+    assert html.count('<th scope="row">') == 5 and html.count("<td>") == 20
+    assert "Contextualisation" in html and "Counter-evidence" in html and "4 · Advanced" in html
 
 
 def test_central_question_and_writing_task():

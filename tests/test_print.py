@@ -240,6 +240,9 @@ def test_worksheet_asks_every_document_question_with_room_to_write(printed):
             stem
         )
         assert "writtentask" in text.lower(), f"{stem}: no writing task"
+        short = data.load("short_responses")
+        for prompt in short[short["era_id"] == lesson.era_id]["prompt"]:
+            assert _squash(prompt)[:40] in text, f"{stem}: short response missing"
         assert "criterion" in text.lower(), f"{stem}: no rubric"
         assert "Name" in text and "Class" in text
 

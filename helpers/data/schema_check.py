@@ -160,6 +160,12 @@ def _constraint(note: str, field: dict) -> tuple[str, str]:
                 "separated by ';' with no spaces around it, at least two points, e.g. 42.44 "
                 "130.61;42.43 130.61",
             )
+        if field["name"] == "figures":
+            return (
+                "this is not a list of figures",
+                "write each number as the answer writes it, separated by ';' with no spaces, "
+                "e.g. 7,696;8,629",
+            )
         if field["name"] == "notebook":
             return (
                 "this is not a notebook file name",

@@ -2,9 +2,10 @@
 
 The central question and the written task (``framing``), primary-source document cards
 (``documents``), the course rubric (``rubric``), questions with feedback (``questions``),
-step-checked data exercises (``exercises``), key terms, further reading and the narrative's
-sources (``furniture``), and the course map (``course``). Lessons import from here:
-``from helpers.lesson import document, quiz, Exercise``.
+short written answers with a scoring guide (``short_responses``), model answers to the
+written task (``model_answers``), step-checked data exercises (``exercises``), key terms,
+further reading and the narrative's sources (``furniture``), and the course map (``course``).
+Lessons import from here: ``from helpers.lesson import document, quiz, Exercise``.
 """
 
 from .course import course_map, data_overview
@@ -13,6 +14,7 @@ from .exercises import Exercise
 from .framing import central_question, writing_task
 from .furniture import further_reading, key_terms, narrative_sources
 from .questions import quiz
+from .short_responses import short_response
 
 __all__ = [
     "Exercise",
@@ -24,5 +26,6 @@ __all__ = [
     "key_terms",
     "narrative_sources",
     "quiz",
+    "short_response",
     "writing_task",
 ]

@@ -45,15 +45,16 @@ def central_question(era_id: str) -> HTML:
 def writing_task(era_id: str, documents: int = 2, figures: int = 1) -> HTML:
     """The closing written task for an era, with the rubric it is assessed against."""
     era = _era(era_id)
+    some = "a figure" if figures == 1 else f"{figures} figures"
     return HTML(
         f'{STYLE}<div class="central-q" role="note" aria-label="Written task">'
         f'<p class="cq-label">Written task: a claim from evidence</p>'
         f'<p class="cq-text">{html.escape(era["central_question"])}</p>'
         f"<p>In one paragraph (150-250 words): state your claim; support it with at least "
-        f"{documents} documents "
-        f"from this lesson and {figures} figure from the course data, naming each source; "
-        f"say who produced each "
-        f"piece of evidence and how that affects its weight; and answer one piece of "
-        f"evidence that speaks "
-        f"against you. Your paragraph is assessed with the course rubric:</p></div>{rubric_html()}"
+        f"{documents} documents from this lesson, naming each, and with {some} from the course "
+        f"data where it bears on your claim, naming its source; say who produced each piece of "
+        f"evidence and how that affects its weight; place the evidence in its time (what was "
+        f"happening, and what people could know then); and answer one piece of evidence that "
+        f"speaks against you. Your paragraph is assessed with the course rubric:</p></div>"
+        f"{rubric_html()}"
     )

@@ -1,4 +1,4 @@
-"""The course rubric for a written claim from evidence (``lessons_data/rubric.csv``): four
+"""The course rubric for a written claim from evidence (``lessons_data/rubric.csv``): five
 criteria, four levels, the same in every lesson so students learn one standard."""
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 It follows the lesson's order and keeps only what asks for an answer: the central question,
 each document (the card as the lesson shows it, lettered A, B, C as the lesson refers to
 them) followed by its sourcing, context and corroboration questions from ``documents.csv``,
-each written prompt (the markdown cell before a cell tagged ``response``), the data
+each written prompt (the markdown cell before a cell tagged ``response``, or the short
+constructed response a ``short_response`` cell shows from the data), the data
 exercise's steps with the figures they work on (so it can be done on paper), and the
 writing task with the course rubric. Every question gets ruled lines: real bordered
 elements, so they print as vector lines at any paper size.
@@ -26,8 +27,9 @@ DOC_QUESTIONS = (
     ("q_corroboration", "Corroboration"),
 )
 EXERCISE = re.compile(r"""\bExercise\(\s*["'](\w+)["']""")
+SHORT_RESPONSE = re.compile(r"""\bshort_response\(\s*["'](\w+)["']""")
 STEP = re.compile(r"^#\s*(Step\s+\d+\s*:.*)$", re.M)
-LINES = {"document": 3, "prompt": 7, "step": 2, "writing": 18}
+LINES = {"document": 3, "prompt": 7, "short": 6, "step": 2, "writing": 18}
 
 CSS = """
 body { font-family: "DejaVu Serif", "Noto Serif CJK JP", serif; font-size: 11pt; line-height: 1.45; color: #111;
@@ -131,6 +133,7 @@ def _prompt_before(cells, i: int) -> str | None:
 def worksheet_html(lesson: Lesson) -> str:
     """The worksheet of one lesson as a standalone HTML page (no script, no other file)."""
     from helpers.lesson.framing import central_question, writing_task
+    from helpers.lesson.short_responses import prompt_html
 
     cells = lesson.nb.cells
     out: list[str] = []
@@ -170,9 +173,15 @@ def worksheet_html(lesson: Lesson) -> str:
                 out.append(
                     _question(
                         "Your answer.",
-                        "Claim, evidence, sourcing, counter-evidence.",
+                        "Claim, evidence, sourcing, context, counter-evidence.",
                         LINES["writing"],
                     )
+                )
+                continue
+            short = SHORT_RESPONSE.search(before.source) if before is not None else None
+            if short and before.cell_type == "code":
+                out.append(
+                    f'<div class="ws-q">{prompt_html(short.group(1))}{_lines(LINES["short"])}</div>'
                 )
                 continue
             prompt = _prompt_before(cells, i) or "Your answer."
