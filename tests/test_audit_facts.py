@@ -1,0 +1,82 @@
+"""Facts a fact-check of the lessons found wrong stay corrected where they live: the lesson's
+text, the data rows and the record of the lesson's narrative sources."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import data
+
+from .conftest import ROOT
+
+EVENTS = data.load("events").set_index("event_id")
+SOURCES = set(data.load("sources")["source_id"])
+
+
+def lesson_text(stem: str) -> str:
+    """The markdown of one lesson notebook, as students and teachers read it."""
+    nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def narrative_sources(stem: str) -> list[dict]:
+    """The lesson's statements and the sources each one rests on."""
+    return json.loads((ROOT / "notebooks" / "sources" / f"{stem}.json").read_text("utf-8"))
+
+
+def statement(stem: str, *words: str) -> dict:
+    hits = [s for s in narrative_sources(stem) if all(w in s["statement"] for w in words)]
+    assert len(hits) == 1, f"notebooks/sources/{stem}.json: {len(hits)} statements with {words}"
+    missing = set(hits[0]["source_ids"]) - SOURCES
+    assert not missing, f"{stem}: statement cites sources not in sources.csv: {missing}"
+    return hits[0]
+
+
+def test_aniva_raid_was_in_october_1806():
+    # the 9th month of Bunka 3 is a lunisolar month that fell in October, not September
+    stem = "01_northern_frontier_1639_1875"
+    text = lesson_text(stem)
+    assert "Aniva Bay on Sakhalin in October 1806" in text
+    assert "September 1806" not in text
+    assert "September 1806" not in statement(stem, "Aniva")["statement"]
+    raid = EVENTS.loc["khvostov_raid_sakhalin_1806"]
+    assert (raid["date"].year, raid["date"].month) == (1806, 10)
+    assert raid["date_precision"] == "month"
+    assert raid["calendar"] == "japanese_lunisolar" and "Bunka 3/9" in raid["date_original"]
+
+
+def test_korea_was_annexed_eight_weeks_after_the_agreement_of_4_july_1910():
+    stem = "03_revolution_and_intervention_1905_1931"
+    annexed = EVENTS.loc["ri_1910_korea_annexation", "date"]
+    weeks = (annexed - pd.Timestamp("1910-07-04")).days / 7
+    assert weeks == 8
+    text = lesson_text(stem)
+    assert "six weeks" not in text.lower()
+    assert "Eight weeks later, on 29 August 1910" in text
+    assert "signed on 22 August" in text
+    assert "six weeks" not in EVENTS.loc["ri_1910_korea_annexation", "summary"].lower()
+    assert "eight weeks" in statement(stem, "Knox")["statement"]
+
+
+def test_the_boat_of_2006_is_the_kisshin_maru_no_31():
+    stem = "07_after_1991"
+    for where, text in [
+        ("lesson", lesson_text(stem)),
+        ("events.csv", EVENTS.loc["crab_boat_shooting_2006", "summary"]),
+        ("sources json", statement(stem, "August 2006")["statement"]),
+    ]:
+        assert "Kisshin Maru No. 31" in text, where
+        assert "Kisshin Maru No. 3 " not in text and "Kisshin Maru No. 3," not in text, where
+
+
+@pytest.mark.parametrize("stale", ["about 5,400", "5,474"])
+def test_former_islanders_alive_at_the_end_of_march_2024(stale):
+    stem = "07_after_1991"
+    text = lesson_text(stem)
+    assert "at the end of March 2024, 5,135" in text
+    assert stale not in text
+    assert "5,135" in statement(stem, "31 March 2024")["statement"]
