@@ -80,3 +80,39 @@ def test_former_islanders_alive_at_the_end_of_march_2024(stale):
     assert "at the end of March 2024, 5,135" in text
     assert stale not in text
     assert "5,135" in statement(stem, "31 March 2024")["statement"]
+
+
+DOCS = data.load("documents").set_index("document_id")
+
+
+def test_kwantung_principles_came_sixteen_days_before_nomonhan_and_item_3_is_whole():
+    doc = DOCS.loc["kwantung_army_border_principles_1939"]
+    began = data.load("conflicts").set_index("conflict_id").loc["khalkhin_gol", "start_date"]
+    assert (pd.Timestamp(began) - pd.Timestamp(doc["date"])).days == 16
+    assert "sixteen days" in doc["headnote"] and "a month before" not in doc["headnote"]
+    assert "敵の屍体俘虜等を獲得す" in doc["excerpt_original"]
+    assert "the enemy's corpses, prisoners" in doc["excerpt_en"]
+    assert "a month before" not in lesson_text("04_border_wars_1931_1941")
+
+
+def test_sorge_keeps_the_editors_correction_that_shiratori_served_in_italy():
+    doc = DOCS.loc["sorge_report_1941_09_11"]
+    assert "на самом деле – в Италии" in doc["excerpt_original"]
+    assert "[sic: in fact Italy" in doc["excerpt_en"]
+
+
+def test_cut_documents_mark_their_omissions():
+    portsmouth = DOCS.loc["portsmouth_1905_art2_korea", "excerpt_en"]
+    assert portsmouth.rstrip().endswith("[...]"), "Article II's third paragraph is left out"
+    voices = DOCS.loc["former_residents_voices_cao"]
+    assert voices["excerpt_original"].startswith("昭和19年に、4才で島を出ている")
+    assert voices["excerpt_en"].startswith("I left the island in 1944, at the age of four")
+    assert voices["excerpt_en"].rstrip('"').endswith("I am already 80. [...]")
+
+
+def test_headnotes_say_what_their_sources_say():
+    assert "former prime minister" in DOCS.loc["peoplesdaily_2001_irkutsk", "headnote"]
+    mongolia = DOCS.loc["mongolia_imtfe_declaration_khalkhin_gol"]
+    assert "punishment" not in mongolia["headnote"]
+    assert "compensation" not in mongolia["headnote"] + mongolia["q_sourcing"]
+    assert "alarm" not in DOCS.loc["monthly_review_golownin_1818", "headnote"]
