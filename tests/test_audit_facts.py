@@ -116,3 +116,29 @@ def test_headnotes_say_what_their_sources_say():
     assert "punishment" not in mongolia["headnote"]
     assert "compensation" not in mongolia["headnote"] + mongolia["q_sourcing"]
     assert "alarm" not in DOCS.loc["monthly_review_golownin_1818", "headnote"]
+
+
+@pytest.mark.parametrize(
+    ("where", "stale", "now"),
+    [
+        (
+            "01_northern_frontier_1639_1875",
+            "with a letter from Tsar Nicholas I",
+            "Foreign Ministry",
+        ),
+        ("01_northern_frontier_1639_1875", "did not settle the north for long", "for seventy"),
+        ("02_empires_collide_1875_1905", "most violent", "the longest land battle"),
+        ("03_revolution_and_intervention_1905_1931", "against 8,763 Americans", "7,950-8,763"),
+        ("06_cold_war_1945_1991", "promised at Yalta, and more", "Japan would later argue"),
+        ("07_after_1991", "For the first time a Russian leader", "post-Soviet Russia"),
+    ],
+)
+def test_soft_facts_are_said_as_the_sources_say_them(where, stale, now):
+    text = lesson_text(where)
+    assert stale not in text and now in text, f"notebooks/{where}.ipynb"
+
+
+def test_capstone_quiz_gives_japanese_figures_not_the_armys():
+    quiz = (ROOT / "notebooks" / "questions" / "08_capstone.json").read_text("utf-8")
+    assert "Japan's army gives" not in quiz
+    assert "Japanese figures give about 21,000" in quiz
