@@ -127,6 +127,12 @@ def test_headnotes_say_what_their_sources_say():
             "Foreign Ministry",
         ),
         ("01_northern_frontier_1639_1875", "did not settle the north for long", "for seventy"),
+        ("01_northern_frontier_1639_1875", "Ezochi, was closed", "in principle closed"),
+        (
+            "02_empires_collide_1875_1905",
+            "an Asian one for the first time",
+            "against a Western rival",
+        ),
         ("02_empires_collide_1875_1905", "most violent", "the longest land battle"),
         ("03_revolution_and_intervention_1905_1931", "against 8,763 Americans", "7,950-8,763"),
         ("06_cold_war_1945_1991", "promised at Yalta, and more", "Japan would later argue"),
