@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
+from . import battle_maps
 from . import lines as ln
 from .common import fmt_date, geo_layout, iso, places
 from .selectors import check_choice
@@ -226,11 +227,14 @@ def map_view(conflict_id: str, place_ids, records=None):
 def deployment_map(
     conflict_id: str, unit: str = "troops", lang: str = "en", sides=None, controls: bool = True
 ) -> go.Figure:
-    """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly
-    frames).
+    """Map of a conflict's forces; with ``controls`` a date slider and play button (plotly
+    frames). Where the sources place the formations (``positions.csv``) and no side is singled
+    out, the atlas map of ``battle_maps``; otherwise bubbles of strength at the places named.
     """
     rows = deployment_rows(conflict_id, unit, sides)
     pl = places(lang)
+    if sides is None and unit == "troops" and battle_maps.has_positions(conflict_id):
+        return battle_maps.battle_map(conflict_id, lang, controls)
     where = place_lookup(lang)
     recs = with_hover(rows, unit)
     sides_present = list(dict.fromkeys(rows["side"]))
