@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data, theme
-from . import labels
+from . import labels, map_layout
 from . import lines as ln
 from .common import fmt_date, geo_layout, places
 
@@ -35,7 +35,6 @@ MIN_SPAN_KM = 9.0  # the smallest battlefield shown, north to south
 # width / height of the map: wide enough that the map fills most of a wide page's figure
 ASPECT = 1.9
 HEIGHT = 520  # px of the whole figure
-SOURCE_CHARS = 55  # the source line wrapped to fit a phone
 SPREAD_SHARE = 0.08  # formations sharing a point sit this share of the map's height apart
 MAP_PX = labels.NARROWEST_MAP_PX  # names are placed for the phone-width map
 KM_PER_DEG_LAT = 111.2
@@ -298,64 +297,6 @@ def landmark_trace(conflict_id: str, lang: str, view: tuple, taken: list) -> dic
     )
 
 
-def short_name(r: dict) -> str:
-    """A line's name on the map: what it is (the words before the colon), and whether it is
-    drawn only schematically; the full name and source are in its hover."""
-    mark = ln.SCHEMATIC_MARK if r.get("precision") == "schematic" else ""
-    return theme.wrap(r["name"].split(":")[0] + mark, 22)
-
-
-def line_traces(period_lines: list[dict], view: tuple, taken: list) -> list[dict]:
-    """The period's lines, each named on the map beside itself rather than in a legend (a
-    schematic line says so in its name), at the first place along it where the name fits; a name
-    that fits nowhere stays in the hover."""
-    traces = [
-        ln.line_trace(r) | dict(showlegend=False, legendgrouptitle=None) for r in period_lines
-    ]
-    named = []
-    for r in period_lines:
-        for lon, lat in _along(r, view):
-            text, where = labels.placed_labels(
-                [lon], [lat], [short_name(r)], *view, taken=taken, marker_px=6
-            )
-            if text[0]:
-                named.append((r, lon, lat, text[0], where[0]))
-                break
-    traces.append(
-        dict(
-            type="scattergeo",
-            lon=[n[1] for n in named],
-            lat=[n[2] for n in named],
-            mode="text",
-            text=[n[3] for n in named],
-            textposition=[n[4] for n in named],
-            textfont=dict(size=11, color=[n[0]["colour"] for n in named]),
-            hovertext=[n[0]["hover"] for n in named],
-            hoverinfo="text",
-            name="names of the lines",
-            showlegend=False,
-        )
-    )
-    return traces
-
-
-def _along(r: dict, view: tuple, steps: int = 8) -> list[tuple[float, float]]:
-    """Points along a line inside the map, every ``steps``-th of each segment, from the top of
-    the map down (names read best near the top, away from the scale bar)."""
-    (x0, x1), (y0, y1) = view
-    pts = []
-    for (a, b), (c, d) in zip(
-        zip(r["lon"], r["lat"], strict=True),
-        list(zip(r["lon"], r["lat"], strict=True))[1:],
-        strict=False,
-    ):
-        for k in range(steps):
-            lon, lat = a + (c - a) * k / steps, b + (d - b) * k / steps
-            if x0 <= lon <= x1 and y0 <= lat <= y1:
-                pts.append((lon, lat))
-    return sorted(pts, key=lambda p: -p[1])
-
-
 def reserved(
     recs: list[dict], dates: list, period_lines: list[dict], view: tuple, radius: float
 ) -> list:
@@ -367,14 +308,7 @@ def reserved(
         for _, lon, lat in _spread(state_on(recs, day), radius):
             x, y = px(lon, lat)
             boxes.append((x - 7, y - 7, x + 7, y + 7))
-    for r in period_lines:
-        pts = [px(x, y) for x, y in zip(r["lon"], r["lat"], strict=True)]
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-            steps = max(1, int(math.hypot(x1 - x0, y1 - y0) / 6))
-            for k in range(steps + 1):
-                x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
-                boxes.append((x - 3, y - 3, x + 3, y + 3))
-    return boxes
+    return boxes + map_layout.line_boxes(period_lines, view)
 
 
 def view(recs: list[dict], conflict_id: str) -> tuple[list[float], list[float]]:
@@ -414,7 +348,9 @@ def battle_map(conflict_id: str, lang: str = "en", controls: bool = True) -> go.
     # date and every line first, so no fixed name lands on them
     taken = reserved(recs, dates, period_lines, box, radius)
     static = [scale_bar(lon, lat, taken), landmark_trace(conflict_id, lang, box, taken)]
-    static = lake_traces(conflict_id) + line_traces(period_lines, box, taken) + static
+    static = (
+        lake_traces(conflict_id) + map_layout.named_line_traces(period_lines, box, taken) + static
+    )
     first = dates[0] if controls else dates[-1]
 
     def moving(day) -> list[dict]:
@@ -427,17 +363,6 @@ def battle_map(conflict_id: str, lang: str = "en", controls: bool = True) -> go.
     fig.update_layout(
         geo=geo_layout(lon=lon, lat=lat)
         | dict(showcountries=False, showrivers=False, domain=dict(x=[0, 1], y=[0, 1])),
-        legend=dict(
-            orientation="h",
-            x=0,
-            xanchor="left",
-            y=1.0,
-            yanchor="bottom",
-            font=dict(size=12),
-            bgcolor="rgba(255,255,255,0)",
-            borderwidth=0,
-        ),
-        margin=dict(l=10, r=10, t=90),
     )
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     schematic = [r["name"] for r in period_lines if r.get("precision") == "schematic"]
@@ -454,20 +379,14 @@ def battle_map(conflict_id: str, lang: str = "en", controls: bool = True) -> go.
     if _lakes().get(conflict_id):
         sources.append("natural_earth_10m")
     with_slider = controls and len(dates) > 1
-    theme.finish(
+    map_layout.finish_map(
         fig,
-        theme.wrap(f"{name.split(' (')[0]}: where the forces stood", 34),
+        f"{name.split(' (')[0]}: where the forces stood",
         theme.short_sources(sources),
         desc,
         height=HEIGHT,
-        bottom=110 if with_slider else 55,
+        slider=with_slider,
     )
-    # the source line wrapped for a phone, and room kept for all its lines under the slider
-    source = fig.layout.annotations[-1]
-    source.text = theme.wrap(source.text.replace("<br>", " "), SOURCE_CHARS)
-    bottom = (62 if with_slider else 12) + 16 * (source.text.count("<br>") + 1)
-    fig.update_layout(margin_b=bottom)
-    source.yshift = -bottom + 8
     if with_slider:
         same_year = len({pd.Timestamp(d).year for d in dates}) == 1
         n = len(slots) + len(arrows)

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from .. import calendars, data, theme
 from ..data import package_schema as ps
-from . import labels, selectors
+from . import labels, map_layout, selectors
 from . import lines as ln
 from .common import REGION, fmt_date, geo_layout, iso, places
 
@@ -92,6 +92,7 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
         [theme.wrap(pl.at[p, "label"], 18) for p in shown.index],
         lon,
         lat,
+        marker_px=20,  # the markers grow with the events at a place
     )
     by_place = {p: g for p, g in located.groupby("place_id")}
     fig = go.Figure(
@@ -143,11 +144,12 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
         )
         + " Today's borders are not drawn."
     )
-    return theme.finish(
+    return map_layout.finish_map(
         fig,
         "Where it happened"
         + (f" ({len(far)} far-off place{'s' * (len(far) > 1)} not shown)" if len(far) else ""),
         theme.short_sources(located["source_ids"].str.split(";").explode()),
         desc,
-        height=600,
+        height=560,
+        key_rows=0,
     )

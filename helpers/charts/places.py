@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import theme
-from . import labels
+from . import labels, map_layout
 from .common import geo_layout, places
 
 LANDMARKS = [
@@ -76,7 +76,7 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    fig.update_layout(geo=view, legend=dict(title_text="Kind of place"))
+    fig.update_layout(geo=view)
     region = pl[(pl["lon"].between(100, 165)) & (pl["lat"].between(30, 62))]
     desc = (
         f"Map of the region from Lake Baikal to Kamchatka with {len(region)} of the course's "
@@ -84,10 +84,12 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
         f"(others, such as Portsmouth or London, lie outside the frame). Names are "
         f"shown in {theme.LANGUAGES[lang]}."
     )
-    return theme.finish(
+    return map_layout.finish_map(
         fig,
         "The places of the course",
         "lessons_data/places.csv (approximate coordinates of each place)",
         desc,
         height=640,
+        key_rows=5,
+        key_below=True,
     )
