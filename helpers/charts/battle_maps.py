@@ -333,6 +333,12 @@ def view(recs: list[dict], conflict_id: str) -> tuple[list[float], list[float]]:
 
 def battle_map(conflict_id: str, lang: str = "en", controls: bool = True) -> go.Figure:
     """The atlas map of one battle; with ``controls`` a date slider (plotly frames)."""
+    return build(conflict_id, lang, controls)[0]
+
+
+def build(conflict_id: str, lang: str = "en", controls: bool = True):
+    """(figure, ``moving(day)``: the traces that change with the date, in the figure's first
+    slots, and the recorded dates): what the static map and the live explorer share."""
     recs = position_records(conflict_id)
     if not recs:
         raise ValueError(f"no positions recorded for {conflict_id}; see lessons_data/positions.csv")
@@ -425,4 +431,4 @@ def battle_map(conflict_id: str, lang: str = "en", controls: bool = True) -> go.
         )
         for step, d in zip(fig.layout.sliders[0].steps, dates, strict=True):
             step.label = fmt_date(d) if not same_year else step.label
-    return fig
+    return fig, moving, dates
