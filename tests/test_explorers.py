@@ -84,7 +84,7 @@ def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
     )
     lon = box.figure.layout.geo.lonaxis.range
     assert lon[0] < 156.33 < lon[1] and lon[1] - lon[0] < 10
-    box.controls["conflict"].value = "russo_japanese_war"
+    box.controls["conflict"].value = "first_sino_japanese_war"
     assert lines() == []
 
 

@@ -394,41 +394,10 @@ def build(conflict_id: str, lang: str = "en", controls: bool = True):
         slider=with_slider,
     )
     if with_slider:
-        same_year = len({pd.Timestamp(d).year for d in dates}) == 1
         n = len(slots) + len(arrows)
         fig.frames = [
             go.Frame(name=str(pd.Timestamp(d).date()), data=moving(d), traces=list(range(n)))
             for d in dates
         ]
-        fig.update_layout(
-            sliders=[
-                dict(
-                    active=0,
-                    steps=[
-                        dict(
-                            label=pd.Timestamp(d).strftime("%-d %b" if same_year else "%b %Y"),
-                            method="animate",
-                            args=[
-                                [str(pd.Timestamp(d).date())],
-                                dict(
-                                    mode="immediate",
-                                    frame=dict(duration=0, redraw=True),
-                                    transition=dict(duration=0),
-                                ),
-                            ],
-                        )
-                        for d in dates
-                    ],
-                    x=0.02,
-                    len=0.96,
-                    y=0,
-                    yanchor="top",
-                    pad=dict(t=4, b=0),
-                    currentvalue=dict(visible=False),
-                    font=dict(size=11),
-                )
-            ]
-        )
-        for step, d in zip(fig.layout.sliders[0].steps, dates, strict=True):
-            step.label = fmt_date(d) if not same_year else step.label
+        fig.update_layout(sliders=[map_layout.date_slider(dates)])
     return fig, moving, dates

@@ -259,8 +259,9 @@ def deployment_explorer(
                     marker_sizeref=new["marker"]["sizeref"],
                     showlegend=new["showlegend"],
                 )
+                update["hovertext"] = new["hovertext"]  # the rings have hover too
                 if "text" in new:
-                    update.update(text=new["text"], hovertext=new["hovertext"])
+                    update["text"] = new["text"]
                 trace.update(update)
             fig.layout.title.text = theme.wrap_title(
                 f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"

@@ -7,6 +7,7 @@ key and source are laid out for the narrowest screen; on a wide page they simply
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from .. import theme
@@ -27,12 +28,13 @@ def finish_map(
     key_rows: int = 1,
     slider: bool = False,
     key_below: bool = False,
+    extra_top: int = 0,
 ) -> go.Figure:
     """``theme.finish`` for a map: narrow margins, the key in ``key_rows`` rows (as many as it
     takes on a phone) above the map or below it, the title and the source line wrapped for a
     phone, and room below for the source (and a slider)."""
     fig.update_layout(
-        margin=dict(l=10, r=10, t=66 + (0 if key_below else KEY_ROW_PX * key_rows)),
+        margin=dict(l=10, r=10, t=66 + extra_top + (0 if key_below else KEY_ROW_PX * key_rows)),
         legend=dict(
             orientation="h",
             x=0,
@@ -57,6 +59,38 @@ def finish_map(
     fig.update_layout(margin_b=bottom)
     source.yshift = -bottom + 8
     return fig
+
+
+def date_slider(dates) -> dict:
+    """A slider over a map's dates (plotly frames named by ISO date): its ticks read by month
+    where the months differ, by day where two dates share a month."""
+    months = [pd.Timestamp(d).strftime("%b %Y") for d in dates]
+    fmt = "%b %Y" if len(set(months)) == len(months) else "%-d %b %Y"
+    return dict(
+        active=0,
+        steps=[
+            dict(
+                label=pd.Timestamp(d).strftime(fmt),
+                method="animate",
+                args=[
+                    [str(pd.Timestamp(d).date())],
+                    dict(
+                        mode="immediate",
+                        frame=dict(duration=0, redraw=True),
+                        transition=dict(duration=0),
+                    ),
+                ],
+            )
+            for d in dates
+        ],
+        x=0.1,  # the end labels are centred on the ends: room for them on a phone
+        len=0.8,
+        y=0,
+        yanchor="top",
+        pad=dict(t=4, b=0),
+        currentvalue=dict(visible=False),
+        font=dict(size=11),
+    )
 
 
 def named_line_traces(period_lines: list[dict], view: tuple, taken: list) -> list[dict]:
