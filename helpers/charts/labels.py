@@ -2,8 +2,8 @@
 
 A plotly figure is drawn at every page width with the same text in the same pixel size, so the
 names are placed for the narrowest map (a phone): each name, most important first, takes the first
-side of its marker (right, left, above, below) where its box overlaps no name or marker already
-placed and stays inside the map; a name that fits nowhere is left to the hover.
+side of its marker (right, left, above, below, then the corners) where its box overlaps no name
+or marker already placed and stays inside the map; a name that fits nowhere is left to the hover.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ SIDES = {
     "middle left": (-1, 0),
     "top center": (0, -1),
     "bottom center": (0, 1),
+    "top right": (1, -1),
+    "bottom right": (1, 1),
+    "top left": (-1, -1),
+    "bottom left": (-1, 1),
 }
 
 

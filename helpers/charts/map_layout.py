@@ -138,6 +138,8 @@ def _along(r: dict, view: tuple, steps: int = 8) -> list[tuple[float, float]]:
     """Points along a line inside the map, every ``steps``-th of each segment, from the top of
     the map down (names read best near the top, away from the scale bar)."""
     (x0, x1), (y0, y1) = view
+    margin = 0.12 * (y1 - y0)  # not at the very edge, where the frame would cut the name
+    y0, y1 = y0 + margin, y1 - margin
     pts = list(zip(r["lon"], r["lat"], strict=True))
     out = []
     for (a, b), (c, d) in zip(pts, pts[1:], strict=False):
