@@ -119,3 +119,35 @@ def test_placed_labels_never_overlap_or_leave_the_map():
     for i, a in enumerate(boxes):
         assert a[0] >= 0 and a[1] >= 0 and a[2] <= labels.NARROWEST_MAP_PX and a[3] <= height
         assert not any(labels._overlap(a, b) for b in taken[: i + len(pts)] if b is not a)
+
+
+def test_terrain_reader_clips_a_shapefile_to_the_battles(tmp_path):
+    """A one-lake shapefile written byte by byte: the lake inside a battle's box is kept, named,
+    its ring whole; a lake elsewhere is not."""
+    import struct
+
+    from publish import terrain
+
+    def polygon(ring):
+        pts = b"".join(struct.pack("<2d", x, y) for x, y in ring)
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        body = struct.pack("<i4d2i", 5, min(xs), min(ys), max(xs), max(ys), 1, len(ring))
+        return body + struct.pack("<i", 0) + pts
+
+    near = [(118.0, 47.5), (118.1, 47.5), (118.1, 47.6), (118.0, 47.5)]  # in the Khalkhin Gol box
+    far = [(10.0, 50.0), (10.1, 50.0), (10.1, 50.1), (10.0, 50.0)]
+    records = b""
+    for k, ring in enumerate([near, far], start=1):
+        content = polygon(ring)
+        records += struct.pack(">ii", k, len(content) // 2) + content
+    shp = tmp_path / "lakes.shp"
+    shp.write_bytes(b"\0" * 100 + records)
+    names = [b"Near lake ", b"Far lake  "]
+    header = struct.pack("<4xIHH20x", 2, 32 + 32 + 1, 11)
+    field = b"name".ljust(11, b"\0") + b"C" + b"\0" * 4 + bytes([10]) + b"\0" * 15
+    rows = b"".join(b" " + n for n in names)
+    shp.with_suffix(".dbf").write_bytes(header + field + b"\r" + rows)
+    lakes = terrain.lakes_in(shp)
+    assert [lk["name"] for lk in lakes["khalkhin_gol"]] == ["Near lake"]
+    assert lakes["khalkhin_gol"][0]["lon"] == [p[0] for p in near]
+    assert "lake_khasan" not in lakes
