@@ -43,7 +43,8 @@ def test_every_chart_kind_draws_offline(tmp_path):
                     ".geo .layer.land path",
                     "els => els.map(e => (e.getAttribute('d') || '').length)",
                 )
-                assert land and max(land) > 100, f"{name}: no land drawn ({land})"
+                # a battlefield inside one land mass draws it as a bare rectangle (~90 characters)
+                assert land and max(land) > 40, f"{name}: no land drawn ({land})"
             drawn = page.eval_on_selector_all(
                 "g.trace path, g.trace rect, g.trace text", "els => els.length"
             )

@@ -5,6 +5,7 @@ import pytest
 
 from helpers import charts, data, theme
 from helpers.charts import deployments as dep_mod
+from helpers.charts import lines as ln_mod
 from helpers.charts.selectors import ChoiceError
 
 
@@ -63,36 +64,38 @@ def test_log_scale_option():
     assert charts.casualty_chart("lake_khasan", log=True).layout.xaxis.type == "log"
 
 
+BUBBLES = "soviet_manchuria_1945"  # a campaign whose sources give strengths but no positions
+
+
 def test_deployment_map_frames_follow_the_dates():
     dep = data.load("deployments")
-    rows = dep[(dep["conflict_id"] == "khalkhin_gol") & (dep["unit"] == "troops")]
-    fig = charts.deployment_map("khalkhin_gol", lang="ja")
+    rows = dep[(dep["conflict_id"] == BUBBLES) & (dep["unit"] == "troops")]
+    fig = charts.deployment_map(BUBBLES, lang="ja")
     assert len(fig.frames) == rows["date"].nunique()
     assert [s.args[0][0] for s in fig.layout.sliders[0].steps] == [f.name for f in fig.frames]
     last = fig.frames[-1]
-    shown = sum(len(t.lon) for t in last.data if t.hoverinfo != "skip")
+    # the filled bubbles (the rings repeat them for the highest figure)
+    shown = sum(len(t.lon) for t in last.data if "highest figure" not in t.name)
     assert shown == len(
         dep_mod.state_on(rows.assign(side=rows["side"].astype(str)), rows["date"].max()).query(
             "place_id == place_id"
         )
     )
-    labels = {t for tr in last.data if tr.text for t in tr.text if t}
+    labels = {t for tr in fig.data if tr.text for t in tr.text if t}  # place names, in Japanese
     assert labels and all(any(ord(ch) > 0x3000 for ch in t) or t.isascii() for t in labels)
     assert fig.layout.geo.showcoastlines and fig.layout.geo.resolution == 50
-    assert any(b.label.endswith("Play") for b in fig.layout.updatemenus[0].buttons)
+    assert not fig.layout.updatemenus  # one control, the slider: no Play button over it
 
 
 def test_bubble_area_is_proportional_to_strength():
-    fig = charts.deployment_map("khalkhin_gol", controls=False)
+    fig = charts.deployment_map(BUBBLES, controls=False)
     filled = [t for t in fig.data if t.hoverinfo == "text" and "markers" in t.mode]
     assert all(t.marker.sizemode == "area" for t in filled)
     sizes = [s for t in filled for s in t.marker.size]
     dep = data.load("deployments")
     assert (
         max(sizes)
-        <= dep.loc[
-            (dep.conflict_id == "khalkhin_gol") & (dep.unit == "troops"), "strength_high"
-        ].max()
+        <= dep.loc[(dep.conflict_id == BUBBLES) & (dep.unit == "troops"), "strength_high"].max()
     )
 
 
@@ -224,7 +227,11 @@ def test_territory_timeline_and_map():
     assert held.get("Soviet Union", 0) >= 4
 
     def names(fig):
-        return [t.name.replace("<br>", " ") for t in fig.data if t.mode == "lines"]
+        return [
+            t.name.replace("<br>", " ").removesuffix(ln_mod.SCHEMATIC_MARK)
+            for t in fig.data
+            if t.mode == "lines"
+        ]
 
     assert names(m) == ["38th parallel: line between the Soviet and US zones in Korea"]
     lines_1870 = names(charts.territory_map(1870))
@@ -281,13 +288,20 @@ def test_every_chart_has_title_source_and_description():
 
 def test_deployment_maps_draw_the_period_lines_with_whose_claim_it_is():
     khasan = charts.deployment_map("lake_khasan")
-    drawn = {t.name.replace("<br>", " "): t for t in khasan.data if t.mode == "lines"}
+    drawn = {
+        t.name.replace("<br>", " "): t
+        for t in khasan.data
+        if t.mode == "lines" and "claim" in (t.name or "")
+    }
     assert any(n.startswith("Soviet claim") for n in drawn) and any(
         n.startswith("Japanese/Manchukuo claim") for n in drawn
     )
     colours = {t.line.color for t in drawn.values()}
     assert colours == {theme.side_colour("ussr"), theme.side_colour("manchukuo")}
-    assert all(t.showlegend and t.line.dash == "dash" for t in drawn.values())
+    assert all(t.line.dash == "dash" for t in drawn.values())
+    # named on the map beside themselves, a schematic line saying so
+    on_map = [t for t in khasan.data if t.name == "names of the lines"][0].text
+    assert any("Soviet claim" in n and "schematic" in n for n in on_map)
     assert khasan.layout.geo.showcountries is False  # today's borders are not drawn on a 1938 map
     nomonhan = {
         t.name.replace("<br>", " ")
@@ -304,9 +318,10 @@ def test_deployment_maps_draw_the_period_lines_with_whose_claim_it_is():
         for t in charts.deployment_map("south_sakhalin_1945").data
         if t.mode == "lines"
     )
-    # ...but no 1938 claim reaches the map of 1939, and no line is on the 1904 map
+    # ...but no 1938 claim reaches the map of 1939, and no line is on the 1894 map
     assert not any("Zaozernaya" in n for n in nomonhan)
-    assert not [t for t in charts.deployment_map("russo_japanese_war").data if t.mode == "lines"]
+    sino = charts.deployment_map("first_sino_japanese_war")
+    assert not [t for t in sino.data if t.mode == "lines"]
 
 
 def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
@@ -324,8 +339,8 @@ def test_lines_lie_inside_the_map_and_are_valid_at_the_conflict():
         lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
         start, end = dm.conflict_span(cid)
         recs = {r["name"]: r for r in ln.line_records()}
-        for t in (t for t in fig.data if t.mode == "lines"):
-            r = recs[t.name.replace("<br>", " ")]
+        for t in (t for t in fig.data if t.mode == "lines" and not t.fill):
+            r = recs[t.name.replace("<br>", " ").removesuffix(ln.SCHEMATIC_MARK)]
             assert r["start"] <= end and r["end"] >= start, (cid, t.name)
             assert any(
                 lon[0] <= x <= lon[1] and lat[0] <= y <= lat[1]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.charts import selectors
+from helpers.charts import battle_maps, selectors
 from helpers.lesson import furniture as lesson
 
 F = data.load_all()
@@ -185,6 +185,7 @@ def test_every_place_is_used():
         ("place_names", "place_id"),
     ]:
         used |= set(F[table][col].dropna())
+    used |= {p for named in battle_maps.LANDMARKS.values() for p in named}  # named on battle maps
     assert set(F["places"]["place_id"]) <= used
 
 

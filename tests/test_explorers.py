@@ -36,7 +36,7 @@ def test_casualty_explorer_empty_selection_shows_message():
 
 
 def test_deployment_explorer_slider_moves_bubbles():
-    box = explorers.deployment_explorer("khalkhin_gol", mode="live")
+    box = explorers.deployment_explorer("soviet_manchuria_1945", mode="live")
     slider = box.controls["date"]
     assert len(slider.options) > 2
     last = [len(t.lon) for t in box.figure.data]
@@ -72,22 +72,39 @@ def test_treaty_explorer_filters_by_party():
 
 
 def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():
-    box = explorers.deployment_explorer("lake_khasan", mode="live")
+    box = explorers.deployment_explorer("south_sakhalin_1945", mode="live")
 
     def lines():
         return [t.name.replace("<br>", " ") for t in box.figure.data if t.mode == "lines" and t.lon]
 
-    assert any(n.startswith("Soviet claim") for n in lines()) and any(
-        n.startswith("Japanese/Manchukuo") for n in lines()
-    )
-    box.controls["conflict"].value = "khalkhin_gol"
-    assert any("Mongolian/Soviet claim" in n for n in lines()) and not any(
-        "Zaozernaya" in n for n in lines()
+    assert any("50th parallel" in n for n in lines())
+    box.controls["conflict"].value = "battle_shumshu"
+    assert any("First Kuril Strait" in n for n in lines()) and not any(
+        "50th parallel" in n for n in lines()
     )
     lon = box.figure.layout.geo.lonaxis.range
-    assert lon[0] < 118.59 < lon[1] and lon[1] - lon[0] < 5
-    box.controls["conflict"].value = "russo_japanese_war"
+    assert lon[0] < 156.33 < lon[1] and lon[1] - lon[0] < 10
+    box.controls["conflict"].value = "first_sino_japanese_war"
     assert lines() == []
+
+
+def test_a_battle_with_recorded_positions_gets_its_atlas_map_live():
+    box = explorers.deployment_explorer("khalkhin_gol", mode="live")
+    slider = box.controls["date"]
+    pos = data.load("positions").query("conflict_id == 'khalkhin_gol'")
+    assert len(slider.options) == pos["date"].nunique()
+
+    def drawn():
+        return {t.name for t in box.figure.data if t.mode == "markers+text" and t.lon}
+
+    last = drawn()
+    slider.value = slider.options[0][1]
+    first = drawn()
+    assert len(first) < len(last)  # on 11 May only the Mongolian cavalry is recorded
+    arrows = [t for t in box.figure.data if t.mode == "lines+markers" and t.lon]
+    assert not arrows  # no move recorded yet on the first date
+    slider.value = slider.options[-1][1]
+    assert [t for t in box.figure.data if t.mode == "lines+markers" and t.lon]
 
 
 def test_territory_explorer_year_changes_controllers():

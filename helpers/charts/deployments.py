@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import citations, data, theme
+from . import battle_maps, labels, map_layout
 from . import lines as ln
 from .common import fmt_date, geo_layout, iso, places
 from .selectors import check_choice
@@ -115,10 +116,17 @@ def _spread_out(
 
 
 def bubble_traces(
-    state: list[dict], where: dict, sides, sizeref: float, unit: str, radius: float = 0.35
+    state: list[dict],
+    where: dict,
+    sides,
+    sizeref: float,
+    unit: str,
+    radius: float = 0.35,
+    names: bool = True,
 ) -> list[dict]:
     """Two traces per side (ring: highest figure; filled: lowest), fixed order for in-place
-    updates.
+    updates. With ``names`` the first bubble at a place carries the place's name (the live
+    explorer); the static map names its places once, where the names fit (``place_names``).
     """
     traces = []
     placed = _spread_out(state, where, radius)
@@ -141,7 +149,8 @@ def bubble_traces(
                     color="rgba(0,0,0,0)",
                     line=dict(color=colour, width=2),
                 ),
-                hoverinfo="skip",
+                hovertext=[p[0]["hover"] for p in mine],
+                hoverinfo="text",
                 legendgroup=side,
                 showlegend=False,
             )
@@ -153,7 +162,7 @@ def bubble_traces(
                 lat=lat,
                 mode="markers+text",
                 name=theme.side_name(side),
-                text=[p[3] for p in mine],
+                text=[p[3] if names else "" for p in mine],
                 textposition="top center",
                 textfont=dict(size=11, color="#222"),
                 marker=dict(
@@ -196,8 +205,7 @@ MIN_SPAN = {
     "river": 1.0,
     "battlefield": 0.35,
 }
-MAP_DOMAIN_X = [0.0, 0.66]  # the map's share of the width; the legend stands to its right
-MAP_ASPECT = 1.45  # width / height of that box at 1,000 px
+MAP_ASPECT = 1.9  # width / height of the map: the page's width, the key above it
 
 
 def map_view(conflict_id: str, place_ids, records=None):
@@ -226,11 +234,14 @@ def map_view(conflict_id: str, place_ids, records=None):
 def deployment_map(
     conflict_id: str, unit: str = "troops", lang: str = "en", sides=None, controls: bool = True
 ) -> go.Figure:
-    """Bubble map of a conflict's forces; with ``controls`` a date slider and play button (plotly
-    frames).
+    """Map of a conflict's forces; with ``controls`` a date slider and play button (plotly
+    frames). Where the sources place the formations (``positions.csv``) and no side is singled
+    out, the atlas map of ``battle_maps``; otherwise bubbles of strength at the places named.
     """
     rows = deployment_rows(conflict_id, unit, sides)
     pl = places(lang)
+    if sides is None and unit == "troops" and battle_maps.has_positions(conflict_id):
+        return battle_maps.battle_map(conflict_id, lang, controls)
     where = place_lookup(lang)
     recs = with_hover(rows, unit)
     sides_present = list(dict.fromkeys(rows["side"]))
@@ -238,9 +249,8 @@ def deployment_map(
     dates = frame_dates(rows)
     mapped = rows[rows["place_id"].isin(pl.index)]
     lon, lat, period_lines, radius = map_view(conflict_id, mapped["place_id"])
-    layout_geo = geo_layout(lon=lon, lat=lat) | dict(
-        showcountries=False, domain=dict(x=MAP_DOMAIN_X, y=[0, 1])
-    )
+    view = (lon, lat)
+    taken = map_layout.line_boxes(period_lines, view)
     fig = go.Figure(
         bubble_traces(
             state_records(recs, dates[-1] if not controls else dates[0]),
@@ -249,22 +259,14 @@ def deployment_map(
             sizeref,
             unit,
             radius,
+            names=False,
         )
-        + [ln.line_trace(r) for r in period_lines]
+        + [place_names(list(dict.fromkeys(mapped["place_id"])), where, view, taken)]
+        + map_layout.named_line_traces(period_lines, view, taken)
     )
     fig.update_layout(
-        geo=layout_geo,
-        legend=dict(
-            title_text="Side",
-            x=MAP_DOMAIN_X[1] + 0.02,
-            y=1.0,
-            xanchor="left",
-            yanchor="top",
-            bgcolor="rgba(255,255,255,0.8)",
-            font=dict(size=11),
-        ),
-        title_subtitle=dict(text=theme.wrap(SUBTITLE, 95), font=dict(size=12, color="#333")),
-        margin=dict(t=115),
+        geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=False),
+        title_subtitle=dict(text=theme.wrap(SUBTITLE, 52), font=dict(size=12, color="#333")),
     )
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
     desc = (
@@ -282,84 +284,56 @@ def deployment_map(
         + " Today's borders are not drawn."
     )
     line_sources = [s for r in period_lines for s in r["source_ids"]]
-    theme.finish(
+    with_slider = controls and len(dates) > 1
+    map_layout.finish_map(
         fig,
-        f"{name}: where the forces stood ({unit})",
+        f"{name.split(' (')[0]}: where the forces stood ({unit})",
         citations.source_line(list(rows["source_id"]) + line_sources),
         desc,
-        height=680,
-        bottom=170 if controls else 90,
+        height=600,
+        extra_top=16 * (theme.wrap(SUBTITLE, 52).count("<br>") + 1) + 8,
+        slider=with_slider,
     )
-    if controls and len(dates) > 1:
+    if with_slider:
         fig.frames = [
             go.Frame(
                 name=str(pd.Timestamp(d).date()),
                 data=bubble_traces(
-                    state_records(recs, d), where, sides_present, sizeref, unit, radius
+                    state_records(recs, d),
+                    where,
+                    sides_present,
+                    sizeref,
+                    unit,
+                    radius,
+                    names=False,
                 ),
                 traces=list(range(2 * len(sides_present))),
             )
             for d in dates
         ]
-        steps = [
-            dict(
-                label=fmt_date(d, "day"),
-                method="animate",
-                args=[
-                    [str(pd.Timestamp(d).date())],
-                    dict(
-                        mode="immediate",
-                        frame=dict(duration=0, redraw=True),
-                        transition=dict(duration=0),
-                    ),
-                ],
-            )
-            for d in dates
-        ]
-        fig.update_layout(
-            sliders=[
-                dict(
-                    active=0,
-                    steps=steps,
-                    x=0.16,
-                    len=0.78,
-                    y=0,
-                    yanchor="top",
-                    pad=dict(t=10),
-                    currentvalue=dict(prefix="As of: "),
-                )
-            ],
-            updatemenus=[
-                dict(
-                    type="buttons",
-                    direction="right",
-                    x=0.0,
-                    y=0,
-                    xanchor="left",
-                    yanchor="top",
-                    pad=dict(t=30),
-                    buttons=[
-                        dict(
-                            label="▶ Play",
-                            method="animate",
-                            args=[
-                                None,
-                                dict(frame=dict(duration=900, redraw=True), fromcurrent=True),
-                            ],
-                        ),
-                        dict(
-                            label="❚❚ Pause",
-                            method="animate",
-                            args=[
-                                [None],
-                                dict(mode="immediate", frame=dict(duration=0, redraw=False)),
-                            ],
-                        ),
-                    ],
-                )
-            ],
-        )
+        fig.update_layout(sliders=[map_layout.date_slider(dates)])
     return fig
+
+
+def place_names(place_ids: list[str], where: dict, view: tuple, taken: list) -> dict:
+    """The places the forces stood at, named where the names fit on a phone (hover: always)."""
+    lon = [where[p][0] for p in place_ids]
+    lat = [where[p][1] for p in place_ids]
+    names = [theme.wrap(where[p][2].split(" (")[0], 18) for p in place_ids]
+    text, pos = labels.placed_labels(lon, lat, names, *view, taken=taken, marker_px=30)
+    return dict(
+        type="scattergeo",
+        lon=lon,
+        lat=lat,
+        mode="text",
+        text=text,
+        textposition=pos,
+        textfont=dict(size=11, color="#222222"),
+        hovertext=[where[p][2] for p in place_ids],
+        hoverinfo="text",
+        name="places",
+        showlegend=False,
+    )
 
 
 def series_sources(srows: pd.DataFrame) -> list[str]:

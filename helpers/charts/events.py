@@ -6,8 +6,9 @@ import plotly.graph_objects as go
 
 from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
-from . import selectors
-from .common import fmt_date, geo_layout, iso, places
+from . import labels, map_layout, selectors
+from . import lines as ln
+from .common import REGION, fmt_date, geo_layout, iso, places
 
 
 def event_hover(r) -> str:
@@ -71,17 +72,39 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
     located = ev[ev["place_id"].isin(pl.index)]
     if located.empty:
         raise ValueError(f"no event of era {era_id!r} has a place")
-    groups = located.groupby("place_id")
+    counts = located.groupby("place_id").size().sort_values(ascending=False, kind="stable")
+    lon_all, lat_all = pl.loc[counts.index, "lon"], pl.loc[counts.index, "lat"]
+    near = counts[
+        lon_all.between(*REGION["lon"]).to_numpy() & lat_all.between(*REGION["lat"]).to_numpy()
+    ]
+    shown = near if len(near) else counts
+    far = counts.drop(shown.index)
+    lon, lat = ln.bounds(
+        list(zip(pl.loc[shown.index, "lon"], pl.loc[shown.index, "lat"], strict=True)),
+        min_span=4,
+        pad_share=0.15,
+        aspect=1.3,
+    )
+    # the busiest places get the first choice of room for their names; the rest show on hover
+    text, where = labels.placed_labels(
+        list(pl.loc[shown.index, "lon"]),
+        list(pl.loc[shown.index, "lat"]),
+        [theme.wrap(pl.at[p, "label"], 18) for p in shown.index],
+        lon,
+        lat,
+        marker_px=20,  # the markers grow with the events at a place
+    )
+    by_place = {p: g for p, g in located.groupby("place_id")}
     fig = go.Figure(
         go.Scattergeo(
-            lon=[pl.at[p, "lon"] for p in groups.groups],
-            lat=[pl.at[p, "lat"] for p in groups.groups],
-            # names only where several events happened, so labels do not pile up
-            text=[pl.at[p, "label"] if len(g) > 1 else "" for p, g in groups],
+            lon=list(pl.loc[shown.index, "lon"]),
+            lat=list(pl.loc[shown.index, "lat"]),
+            text=text,
+            textposition=where,
+            textfont=dict(size=11),
             mode="markers+text",
-            textposition="top center",
             marker=dict(
-                size=[8 + 4 * len(g) for _, g in groups],
+                size=[8 + 3 * min(n, 6) for n in shown],
                 color="#0072B2",
                 opacity=0.8,
                 line=dict(color="white", width=1),
@@ -89,19 +112,20 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
             hovertext=[
                 f"<b>{pl.at[p, 'label']}</b><br>"
                 + "<br>".join(
-                    f"{fmt_date(r.date, r.date_precision)}: {r.title_en}" for r in g.itertuples()
+                    f"{fmt_date(r.date, r.date_precision)}: {r.title_en}"
+                    for r in by_place[p].itertuples()
                 )
-                for p, g in groups
+                for p in shown.index
             ],
             hoverinfo="text",
             name="events",
         )
     )
-    lon, lat = [pl.at[p, "lon"] for p in groups.groups], [pl.at[p, "lat"] for p in groups.groups]
     fig.update_layout(
-        geo=geo_layout(lon=[min(lon) - 8, max(lon) + 8], lat=[min(lat) - 5, max(lat) + 5]),
+        geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=False),
         showlegend=False,
     )
+    groups = located.groupby("place_id")
     desc = (
         f"Map of where {len(located)} of the era's {len(ev)} events happened; marker size "
         f"grows with the number "
@@ -111,11 +135,21 @@ def event_map(era_id: str, lang: str = "en") -> go.Figure:
             for p, g in sorted(groups, key=lambda x: -len(x[1]))[:3]
         )
         + "."
+        + (
+            " Outside the map (far from the region): "
+            + ", ".join(f"{pl.at[p, 'label']} ({n})" for p, n in far.items())
+            + "."
+            if len(far)
+            else ""
+        )
+        + " Today's borders are not drawn."
     )
-    return theme.finish(
+    return map_layout.finish_map(
         fig,
-        "Where it happened",
+        "Where it happened"
+        + (f" ({len(far)} far-off place{'s' * (len(far) > 1)} not shown)" if len(far) else ""),
         citations.source_line(located["source_ids"].str.split(";").explode()),
         desc,
-        height=600,
+        height=560,
+        key_rows=0,
     )

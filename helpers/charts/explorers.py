@@ -14,12 +14,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import citations, data, render, theme
+from . import battle_maps
 from . import casualties as cas_chart
 from . import deployments as dep_chart
 from . import events as ev_chart
 from . import lines as ln_chart
 from . import territory as ter_chart
 from . import treaties as tr_chart
+from .battle_explorer import battle_explorer
 from .common import fmt_date, geo_layout, places
 from .selectors import check_choice
 
@@ -168,6 +170,8 @@ def deployment_explorer(
     check_choice("conflict", conflict_id, conflicts)
     if render.resolve(mode) == "static":
         return dep_chart.deployment_map(conflict_id, unit, lang)
+    if unit == "troops" and battle_maps.has_positions(conflict_id):
+        return battle_explorer(conflict_id, lang)  # where the sources place the formations
     dep = dep.assign(side=dep["side"].astype(str), unit=dep["unit"].astype(str))
     recs = [r for u in dep_chart.UNITS for r in dep_chart.with_hover(dep[dep["unit"] == u], u)]
     where = {lg: dep_chart.place_lookup(lg) for lg in theme.LANGUAGES}
@@ -255,8 +259,9 @@ def deployment_explorer(
                     marker_sizeref=new["marker"]["sizeref"],
                     showlegend=new["showlegend"],
                 )
+                update["hovertext"] = new["hovertext"]  # the rings have hover too
                 if "text" in new:
-                    update.update(text=new["text"], hovertext=new["hovertext"])
+                    update["text"] = new["text"]
                 trace.update(update)
             fig.layout.title.text = theme.wrap_title(
                 f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"

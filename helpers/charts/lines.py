@@ -17,8 +17,15 @@ from .. import data, theme
 from ..data.rules import parse_points
 from .common import fmt_date
 
-DASH = {"border": "solid", "claim": "dash", "parallel": "dot", "ceasefire": "dashdot"}
+DASH = {
+    "border": "solid",
+    "claim": "dash",
+    "parallel": "dot",
+    "ceasefire": "dashdot",
+    "river": "solid",
+}
 AGREED_COLOUR = "#333333"
+RIVER_COLOUR = "#4A86B8"
 PRECISION_WORDS = {
     "surveyed": "surveyed",
     "approximate": "approximate",
@@ -55,7 +62,12 @@ def line_records() -> list[dict]:
                 lat=[p[0] for p in pts],
                 lon=[p[1] for p in pts],
                 source_ids=r.source_ids.split(";"),
-                colour=theme.side_colour(claimant) if claimant else AGREED_COLOUR,
+                precision=str(r.precision),
+                colour=theme.side_colour(claimant)
+                if claimant
+                else RIVER_COLOUR
+                if r.kind == "river"
+                else AGREED_COLOUR,
                 dash=DASH[str(r.kind)],
                 hover=hover,
             )
@@ -63,14 +75,17 @@ def line_records() -> list[dict]:
     return out
 
 
-def lines_for(start, end=None, lon_range=None, lat_range=None, records=None) -> list[dict]:
-    """Lines valid at some time between ``start`` and ``end`` with a point inside the bounds."""
+def lines_for(
+    start, end=None, lon_range=None, lat_range=None, records=None, terrain: bool = False
+) -> list[dict]:
+    """Lines valid at some time between ``start`` and ``end`` with a point inside the bounds;
+    rivers only with ``terrain`` (a battlefield map names them, a regional map has its own)."""
     start = pd.Timestamp(start)
     end = pd.Timestamp(end) if end is not None and pd.notna(end) else start
     recs = line_records() if records is None else records
     out = []
     for r in recs:
-        if r["start"] > end or r["end"] < start:
+        if r["start"] > end or r["end"] < start or (r["kind"] == "river" and not terrain):
             continue
         if lon_range is not None and not any(
             lon_range[0] <= x <= lon_range[1] and lat_range[0] <= y <= lat_range[1]
@@ -102,7 +117,7 @@ def line_trace(r: dict | None) -> dict:
         lat=r["lat"],
         mode="lines",
         name=legend_name(r),
-        line=dict(color=r["colour"], width=4, dash=r["dash"]),
+        line=dict(color=r["colour"], width=3 if r["kind"] == "river" else 4, dash=r["dash"]),
         legendgroup="lines",
         legendgrouptitle=dict(text="Lines of the period"),
         hovertext=r["hover"],
@@ -141,6 +156,11 @@ def bounds(
     return out[0], out[1]
 
 
+SCHEMATIC_MARK = " (schematic)"
+
+
 def legend_name(r: dict) -> str:
-    """A line's legend entry, wrapped so the legend beside a map stays narrow."""
-    return theme.wrap(r["name"], 34)
+    """A line's legend entry, wrapped so the legend beside a map stays narrow; a line drawn only
+    schematically says so on the map, not just in its hover."""
+    mark = SCHEMATIC_MARK if r.get("precision") == "schematic" else ""
+    return theme.wrap(r["name"] + mark, 34)

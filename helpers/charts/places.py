@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import theme
+from . import labels, map_layout
 from .common import geo_layout, places
 
 LANDMARKS = [
@@ -34,6 +35,24 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
     pl = places(lang).reset_index()
     if kinds is not None:
         pl = pl[pl["kind"].isin(kinds)]
+    # landmarks in their listed order get the first choice of room for their names; a name that
+    # fits nowhere shows on hover
+    rank = {pid: k for k, pid in enumerate(labelled)}
+    pl = pl.assign(rank=[rank.get(p, len(rank)) for p in pl["place_id"]]).sort_values(
+        "rank", kind="stable"
+    )
+    view = geo_layout() | dict(showcountries=False)
+    text, where = labels.placed_labels(
+        list(pl["lon"]),
+        list(pl["lat"]),
+        [
+            theme.wrap(lb, 16) if pid in rank else ""
+            for pid, lb in zip(pl["place_id"], pl["label"], strict=True)
+        ],
+        view["lonaxis_range"],
+        view["lataxis_range"],
+    )
+    pl = pl.assign(text=text, where=where)
     fig = go.Figure()
     for i, kind in enumerate(dict.fromkeys(pl["kind"].astype(str))):
         rows = pl[pl["kind"] == kind]
@@ -42,11 +61,8 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
                 lon=rows["lon"],
                 lat=rows["lat"],
                 mode="markers+text",
-                textposition="top center",
-                text=[
-                    lb if pid in labelled else ""
-                    for pid, lb in zip(rows["place_id"], rows["label"], strict=False)
-                ],
+                textposition=list(rows["where"]),
+                text=list(rows["text"]),
                 textfont=dict(size=11),
                 name=kind.replace("_", " "),
                 marker=dict(
@@ -60,7 +76,7 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    fig.update_layout(geo=geo_layout(), legend=dict(title_text="Kind of place"))
+    fig.update_layout(geo=view)
     region = pl[(pl["lon"].between(100, 165)) & (pl["lat"].between(30, 62))]
     desc = (
         f"Map of the region from Lake Baikal to Kamchatka with {len(region)} of the course's "
@@ -68,10 +84,12 @@ def places_map(lang: str = "en", kinds=None, labelled=LANDMARKS) -> go.Figure:
         f"(others, such as Portsmouth or London, lie outside the frame). Names are "
         f"shown in {theme.LANGUAGES[lang]}."
     )
-    return theme.finish(
+    return map_layout.finish_map(
         fig,
         "The places of the course",
         "lessons_data/places.csv (approximate coordinates of each place)",
         desc,
         height=640,
+        key_rows=5,
+        key_below=True,
     )

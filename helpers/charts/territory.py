@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import citations, data, theme
+from . import labels, map_layout
 from . import lines as ln
 from .common import fmt_date, geo_layout, places
 from .selectors import check_choice, territory_in_year
@@ -142,20 +143,34 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
         raise ValueError(f"year {year} is outside the territory data ({lo}–{hi})")
     held = territory_in_year(int(year))
     pl = places(lang)
+    lon, lat = [118, 160], [36, 56]
+    period_lines = ln.lines_for(pd.Timestamp(year=int(year), month=7, day=1), None, lon, lat)
+    # names placed where they fit at phone width, clear of each other and of the period's lines;
+    # the rest show on hover
+    held = held[held["place_id"].isin(pl.index)]
+    taken = map_layout.line_boxes(period_lines, (lon, lat))
+    text, where = labels.placed_labels(
+        [pl.at[p, "lon"] for p in held["place_id"]],
+        [pl.at[p, "lat"] for p in held["place_id"]],
+        [theme.wrap(n, 16) for n in held["name_en"]],
+        lon,
+        lat,
+        taken=taken,
+        marker_px=16,
+    )
+    held = held.assign(text=text, where=where)
     fig = go.Figure()
     for side in dict.fromkeys(held["controller"].astype(str)):
-        rows = held[(held["controller"] == side) & held["place_id"].isin(pl.index)]
+        rows = held[held["controller"] == side]
         fig.add_trace(
             go.Scattergeo(
                 lon=[pl.at[p, "lon"] for p in rows["place_id"]],
                 lat=[pl.at[p, "lat"] for p in rows["place_id"]],
                 mode="markers+text",
                 name=theme.side_name(side),
-                text=[pl.at[p, "label"] for p in rows["place_id"]],
-                # neighbouring islands alternate label positions so their names do not overprint
-                textposition=[
-                    ["middle right", "bottom right", "top right"][i % 3] for i in range(len(rows))
-                ],
+                text=list(rows["text"]),
+                textposition=list(rows["where"]),
+                textfont=dict(size=11),
                 marker=dict(
                     size=16,
                     color=theme.side_colour(side),
@@ -176,15 +191,10 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
                 hoverinfo="text",
             )
         )
-    lon, lat = [118, 160], [36, 56]
-    period_lines = ln.lines_for(pd.Timestamp(year=int(year), month=7, day=1), None, lon, lat)
-    for r in period_lines:
-        fig.add_trace(ln.line_trace(r))
+    for tr in map_layout.named_line_traces(period_lines, (lon, lat), taken):
+        fig.add_trace(tr)
     # today's borders would mislead on a historical map: only coastlines and the period's own lines
-    fig.update_layout(
-        geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=int(year) >= 1992),
-        legend=dict(title_text=f"Held in {year}"),
-    )
+    fig.update_layout(geo=geo_layout(lon=lon, lat=lat) | dict(showcountries=int(year) >= 1992))
     summary = "; ".join(
         f"{theme.side_name(s)}: {', '.join(g['name_en'])}"
         for s, g in held.groupby(held["controller"].astype(str))
@@ -201,6 +211,11 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
     sources = list(held["source_ids"].str.split(";").explode()) + [
         s for r in period_lines for s in r["source_ids"]
     ]
-    return theme.finish(
-        fig, f"Who held what in {year}", citations.source_line(sources), desc, height=620
+    return map_layout.finish_map(
+        fig,
+        f"Who held what in {year}",
+        citations.source_line(sources),
+        desc,
+        height=620,
+        key_rows=3,
     )

@@ -1,8 +1,9 @@
 """Rules that span rows or tables, which a Table Schema cannot express.
 
 Foreign keys (also inside ``;``-separated lists), ``low <= high``, a date inside its era,
-an end never before its start, a treaty's status agreeing with its end date, and map lines
-whose points are real coordinates. Each failure becomes a ``Problem`` naming the row.
+an end never before its start, a treaty's status agreeing with its end date, map lines
+whose points are real coordinates, and formations' positions dated within their conflict.
+Each failure becomes a ``Problem`` naming the row.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def check_all(
             problems += _treaty_status(df, numbers)
         if name == "lines":
             problems += _coordinates(df, numbers)
+        if name == "positions" and "conflicts" in frames:
+            problems += _during_conflict(df, numbers, frames["conflicts"])
     if "documents" in frames:
         problems += _document_texts(frames["documents"], rows["documents"])
     return problems
@@ -170,6 +173,30 @@ def _coordinates(df, numbers) -> list[Problem]:
                     )
                 )
                 break
+    return out
+
+
+def _during_conflict(df, numbers, conflicts) -> list[Problem]:
+    """A formation's recorded position is dated within its conflict (a typo in the year would
+    put it on the map of another war's dates)."""
+    spans = conflicts.set_index("conflict_id")[["start_date", "end_date"]]
+    out = []
+    for i, row in df.iterrows():
+        if row["conflict_id"] not in spans.index:
+            continue  # the foreign key check reports it
+        start, end = spans.loc[row["conflict_id"]]
+        end = start if pd.isna(end) else end
+        if not start <= row["date"] <= end:
+            out.append(
+                Problem(
+                    "positions.csv",
+                    numbers[i],
+                    "date",
+                    str(row["date"].date()),
+                    f"outside {row['conflict_id']} ({start.date()} to {end.date()})",
+                    "check the year and month; a position belongs to the days of its conflict",
+                )
+            )
     return out
 
 
