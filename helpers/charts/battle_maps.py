@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from . import labels, map_layout
 from . import lines as ln
 from .common import fmt_date, geo_layout, places
@@ -71,7 +71,7 @@ def position_records(conflict_id: str) -> list[dict]:
                     f"{fmt_date(r.date, r.date_precision)}<br>"
                     f"{theme.wrap('“' + r.described_as + '”', 60)}<br>"
                     f"drawn within about {r.within_km:g} km of the real place<br>"
-                    f"source: {theme.short_sources([r.source_id]).split('. Full list')[0]}"
+                    f"source: {citations.label(r.source_id)}"
                 ),
             )
         )
@@ -388,7 +388,7 @@ def build(conflict_id: str, lang: str = "en", controls: bool = True):
     map_layout.finish_map(
         fig,
         f"{name.split(' (')[0]}: where the forces stood",
-        theme.short_sources(sources),
+        citations.source_line(sources),
         desc,
         height=HEIGHT,
         slider=with_slider,
