@@ -1,5 +1,5 @@
 """What students and teachers read speaks the course's own language, not its makers': no
-"seed" texts, no commissioning body, no file or folder names, no raw ids of documents,
+"seed", no commissioning body, no file or folder names, no raw ids of documents,
 sources or data rows. A lesson names a document by its letter or its title, and a figure by
 what it counts.
 
@@ -35,7 +35,7 @@ WORDS = {
 }
 COMMISSION = re.compile(r"\bcommission", re.I)
 # history has real commissions: a qualified one ("the mixed commission", "a commission was
-# agreed") or its members and staff; a bare "the commission" is the makers' word
+# agreed") or its members and staff; an unqualified one is the makers' word
 HISTORICAL_COMMISSION = re.compile(
     r"(?:development|border|mixed|lytton|nations|separate|government|\ba)\s+commissions?\b"
     r"|\bcommissioners?\b|\bcommission\s+(?:official|assets)\b",
@@ -48,7 +48,7 @@ NOT_PROSE = re.compile(
 )
 # the bibliography's notes are read by those who re-use the data, and name its columns
 BIBLIOGRAPHIC = {"sources"}
-# quoted or cited text keeps its own words (a title may be "Report of the Commission ...")
+# quoted or cited text keeps its own words (a cited title may name a real commission)
 QUOTED = {
     ("documents", "excerpt_original"),
     ("documents", "excerpt_en"),
@@ -110,8 +110,8 @@ def visible(markup: str) -> str:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("one of the course's seed texts", ["seed"]),
-        ("as the commission asked", ["commission asked"]),
+        ("grown from the course's seeds", ["seeds"]),
+        ("as our commission asked", ["commission asked"]),
         ("all listed in `lessons_data/sources.csv`", ["lessons_data", "sources.csv"]),
         ("Compare Sorge's report (sorge_report_1941_09_11)", ["sorge_report_1941_09_11"]),
         ("the Hokkaido Development Commission and a mixed commission", []),
