@@ -24,6 +24,7 @@ from helpers import data
 from helpers.lesson import documents, questions
 from helpers.lesson.course import data_overview
 from helpers.lesson.furniture import further_reading
+from publish.print import worksheet
 
 from .conftest import ROOT
 
@@ -187,3 +188,18 @@ def test_further_reading_shows_no_raw_id():
     eras = data.load("eras")["era_id"]
     bad = {e: hits for e in eras if (hits := internal_words(visible(further_reading(e).data)))}
     assert not bad, f"further reading lists show raw source ids: {bad}"
+
+
+def test_printed_exercise_tables_show_no_raw_id():
+    tasks = {
+        task
+        for path in NOTEBOOKS
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "code"
+        for task in worksheet.EXERCISE.findall(cell.source)
+    }
+    assert tasks, "no data exercise found in the notebooks"
+    bad = {
+        t: hits for t in tasks if (hits := internal_words(visible(worksheet._exercise_table(t))))
+    }
+    assert not bad, f"the printed worksheets' exercise tables show ids: {bad}"
