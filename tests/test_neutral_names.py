@@ -4,8 +4,8 @@ sees gives both names, or a neutral phrase such as "the four islands", as the le
 rules ask of their text.
 
 Titles come from three places, and every title the site, the slides and the printed papers
-show is read from them: the lesson titles in ``eras.csv`` (the course map, the site's table
-of contents and glossary), the notebooks' markdown headings (each lesson's title, its section
+show is read from them: the lesson titles in ``eras.csv`` (the course map, whose rows also
+carry each lesson's central question and summary, the site's table of contents and glossary), the notebooks' markdown headings (each lesson's title, its section
 headings, the printed papers' titles) and the conflict names that chart titles are built from.
 A document card's title is the document's own and keeps its author's name for a place."""
 
@@ -17,6 +17,7 @@ import nbformat
 import pytest
 
 from helpers import data
+from helpers.lesson import course_map
 from publish import common
 
 from .conftest import ROOT
@@ -103,3 +104,12 @@ def test_conflict_names_in_chart_titles_give_both_names():
     names = data.load("conflicts")["name_en"]
     bad = {n: one_sided(n) for n in names if one_sided(n)}
     assert not bad, f"conflicts.csv name_en (chart titles are built from it): {bad}"
+
+
+def test_course_map_rows_give_both_names():
+    rows = course_map().data.splitlines()[2:]
+    bad = {r.split("|")[2].strip(): one_sided(r) for r in rows if one_sided(r)}
+    assert not bad, (
+        f"course map rows (title, central question and summary from eras.csv) name a contested "
+        f"place by one side's name only: {bad}"
+    )
