@@ -5,8 +5,9 @@ rules ask of their text.
 
 Titles come from three places, and every title the site, the slides and the printed papers
 show is read from them: the lesson titles in ``eras.csv`` (the course map, whose rows also
-carry each lesson's central question and summary, the site's table of contents and glossary), the notebooks' markdown headings (each lesson's title, its section
-headings, the printed papers' titles) and the conflict names that chart titles are built from.
+carry each lesson's central question and summary, the site's table of contents and
+glossary), the notebooks' markdown headings (each lesson's title, its section headings, the
+printed papers' titles) and the conflict names that chart titles are built from.
 A document card's title is the document's own and keeps its author's name for a place."""
 
 from __future__ import annotations
