@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from .. import data
+from ..data.package_schema import resource
 from ..locations import lesson_notebook_exists
 
 
@@ -38,8 +39,11 @@ def course_map(link_prefix: str = "") -> Markdown:
 
 
 def data_overview() -> Markdown:
-    """How many rows each table holds, so students see the size of the evidence."""
+    """How many rows each table holds and what it holds, so students see the size of the
+    evidence; tables go by what they hold, not by their file names."""
     frames = data.load_all()
-    lines = ["| Table | Rows |", "| --- | ---: |"]
-    lines += [f"| `{name}.csv` | {len(df)} |" for name, df in frames.items()]
+    lines = ["| Table | Rows | What it holds |", "| --- | ---: | --- |"]
+    for name, df in frames.items():
+        about = resource(name).get("description", "")
+        lines.append(f"| {name.replace('_', ' ').capitalize()} | {len(df)} | {about} |")
     return Markdown("\n".join(lines))

@@ -98,7 +98,7 @@ def card_html(document_id: str) -> str:
         f'aria-label="Document: {html.escape(row["title"])}">'
         f'<p class="doc-meta"><span class="doc-persp" '
         f'style="border-color:{colour}">{html.escape(perspective)}</span> '
-        f"{html.escape(row['kind'].capitalize())} · {_date(row)} · <code>{document_id}</code></p>"
+        f"{html.escape(row['kind'].capitalize())} · {_date(row)}</p>"
         f'<h4>{html.escape(row["title"])}</h4><p class="doc-meta">{html.escape(row["author"])}</p>'
         f'<p class="doc-headnote">{html.escape(row["headnote"])}</p>'
         f'<div class="doc-excerpts">{"".join(excerpts)}</div>'

@@ -66,7 +66,7 @@ def further_reading(era_id: str, extra_ids=()) -> HTML:
         )
         if rows.empty:
             continue
-        items = [f"<li>{keyed(sid)} <code>{sid}</code></li>" for sid in rows["source_id"]]
+        items = [f"<li>{keyed(sid)}</li>" for sid in rows["source_id"]]
         parts.append(f"<h4>{name} perspective</h4><ul>{''.join(items)}</ul>")
     return HTML("".join(parts) or "<p>No sources recorded for this era yet.</p>")
 

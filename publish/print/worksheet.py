@@ -88,13 +88,15 @@ def _document(document_id: str, letter: str) -> str:
 
 def _exercise_table(task: str) -> str:
     """The figures the exercise works on, so the steps can be done with a pencil."""
+    from helpers import theme
+    from helpers.citations import label
     from helpers.lesson import Exercise
 
     rows = Exercise(task).rows()
     cols = [
         c for c in ("source_id", "perspective", "year", "low", "high", "note") if c in rows.columns
     ]
-    head = "".join(f"<th>{c}</th>" for c in cols)
+    head = "".join(f"<th>{'source' if c == 'source_id' else c}</th>" for c in cols)
     body = []
     for rec in rows[cols].to_dict("records"):
         cells = []
@@ -103,6 +105,10 @@ def _exercise_table(task: str) -> str:
             text = (
                 ""
                 if v is None or v != v
+                else label(v)  # on paper a source goes by "author year", not by its id
+                if c == "source_id"
+                else theme.PERSPECTIVE_NAMES.get(v, v)
+                if c == "perspective"
                 else (f"{int(v):,}" if isinstance(v, float) and v.is_integer() else str(v))
             )
             cells.append(
@@ -210,7 +216,7 @@ def worksheet_html(lesson: Lesson) -> str:
             out.append(_exercise_table(exercise_task))
         for step in STEP.findall(cell.source):
             heading()
-            text = html.escape(step.strip())
+            text = html.escape(step.strip().replace("source_id", "source"))  # as on paper
             text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
             label, _, rest = text.partition(":")
             out.append(_question(label + ":", rest.strip(), LINES["step"]))
