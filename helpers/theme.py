@@ -132,11 +132,13 @@ def side_name(side: str) -> str:
 
 
 MAX_HEIGHT = 700  # px: no chart taller than a laptop screen
-TITLE_CHARS = 70  # a 19 px title line this long fits an 860 px live widget and a 1,000 px page
+TITLE_CHARS = 38  # a 17 px title line this long fits a 390 px phone screen
+SOURCE_CHARS = 56  # an 11 px source line this long fits the plot of a 390 px phone screen
+SOURCE_LINE_PX = 14
 
 
 def wrap_title(title: str) -> str:
-    """A title broken into lines short enough never to be cut off at 860-1,000 px width."""
+    """A title broken into lines short enough never to be cut off, even on a phone."""
     return wrap(title, TITLE_CHARS) if len(title) > TITLE_CHARS else title
 
 
@@ -145,30 +147,35 @@ def finish(
 ) -> go.Figure:
     """Apply the course template, a title, a source line under the plot and the text description.
 
-    The title is wrapped so it is never cut off and the height capped at ``MAX_HEIGHT``. The
-    description goes into ``layout.meta.description`` (read by ``describe()`` and by the
-    site, which prints it under the chart for screen readers).
+    The title and the source line are wrapped to fit a phone's width (one layout from 390 to
+    1280 px); the bottom margin grows by the source line's extra lines, and the height (capped at
+    ``MAX_HEIGHT``) with them. The description goes into ``layout.meta.description`` (read by
+    ``describe()`` and by the site, which prints it under the chart for screen readers).
     """
     title = wrap_title(title)
-    extra = 26 * title.count("<br>")
+    source = wrap(f"Source: {sources}", SOURCE_CHARS)
+    extra = 22 * title.count("<br>")
+    below = SOURCE_LINE_PX * source.count("<br>")
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
-    height = min(height, MAX_HEIGHT)
+    height = min(height + below, MAX_HEIGHT)
     # plotly anchors a multi-line title by its first line, so later lines would push it off the top
     fig.update_layout(
         template="course",
-        title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
+        title=dict(
+            text=title, y=0.98 - extra / height, yanchor="top", yref="container", font_size=17
+        ),
         height=height,
-        margin=dict(b=bottom, t=top),
+        margin=dict(b=bottom + below, t=top),
         meta={"description": description, "sources": sources},
     )
     fig.add_annotation(
-        text=wrap(f"Source: {sources}", 80),
+        text=source,
         showarrow=False,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-bottom + 8,
+        yshift=-bottom - below + 6,
         xanchor="left",
         yanchor="bottom",
         align="left",
@@ -239,7 +246,7 @@ def short_sources(ids, limit: int = 4) -> str:
         )
         labels.append(f"{author}{f' ({row.year})' if not _isna(row['year']) else ''}")
     more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
-    return "; ".join(labels[:limit]) + more + ". Full list: lessons_data/sources.csv"
+    return "; ".join(labels[:limit]) + more + "."
 
 
 def _isna(v) -> bool:

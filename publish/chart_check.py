@@ -75,7 +75,8 @@ const charts = Array.from(document.querySelectorAll('.js-plotly-plot')).map((div
   } else if (!div.querySelector('g.cartesianlayer g.subplot')) {
     data.kind = 'none';
   }
-  const controls = Array.from(div.querySelectorAll(CONTROLS)).filter(visible);
+  const controls = Array.from(div.querySelectorAll(CONTROLS)).filter(visible)
+    .filter((c, _, all) => !all.some(o => o !== c && c.contains(o)));  // the buttons, not their row
   const texts = [];
   div.querySelectorAll('svg text').forEach(el => {
     const s = (el.textContent || '').trim();

@@ -94,7 +94,7 @@ def casualty_explorer(
     fig.layout.yaxis.automargin = (
         False  # the margin is set from the labels on every change: one draw, not two
     )
-    for t in cas_chart.side_traces([], sides) + cas_chart.perspective_legend():
+    for t in cas_chart.side_traces([], sides):
         fig.add_trace(t)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
@@ -125,28 +125,23 @@ def casualty_explorer(
             ),
             key=lambda r: (r["side"], r["low"]),
         )
-        traces = cas_chart.side_traces(sel, sides)
-        rows = len({(r["group"], r["source_label"]) for r in sel})
+        placed, yaxis = cas_chart.place_rows(sel)
+        traces = cas_chart.side_traces(placed, sides)
         with fig.batch_update():
             for trace, new in zip(fig.data, traces, strict=False):
-                if trace.x != tuple(new["x"]) or trace.y != (
-                    tuple(new["y"][0]),
-                    tuple(new["y"][1]),
-                ):
+                if trace.x != tuple(new["x"]) or trace.y != tuple(new["y"]):
                     trace.update(
                         x=new["x"],
                         y=new["y"],
                         hovertext=new["hovertext"],
                         marker_symbol=new["marker"]["symbol"],
-                        showlegend=new["showlegend"],
                     )
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
-            fig.layout.title.subtitle.text = theme.wrap(cas_chart.spread_text(sel), 110)
-            fig.layout.height = cas_chart.chart_height(rows)
-            fig.layout.margin.l = cas_chart.left_margin(sel)
-            fig.layout.legend.y = 44 / fig.layout.height
+            fig.layout.title.subtitle.text = cas_chart.subtitle_text(sel)
+            fig.layout.yaxis.update(yaxis)
+            fig.layout.height = cas_chart.chart_height(len(yaxis["tickvals"]))
         _say(
             message,
             None

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from IPython.display import Markdown
 
 from .. import theme
-from ..charts.casualties import perspective_legend, side_traces
+from ..charts.casualties import ROW_PX, place_rows, shape_key, side_traces
 from ..charts.common import fmt_date, iso
 
 ROWS = (
@@ -108,11 +108,8 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
             "No figures yet: pin casualties:… or deployments:… ids to compare their sources here.",
         )
     rows = figures.copy()
-    rows["group"] = [theme.wrap(t, 38) for t in rows["title"]]
-    rows["source_label"] = [
-        f"{c} [{s}]" if len(c) < 40 else f"{c[:38]}… [{s}]"
-        for c, s in zip(rows["citation"], rows["source_id"].str[:12], strict=False)
-    ]
+    rows["group"] = rows["title"]
+    rows["source_label"] = rows["citation"]
     rows["symbol"] = rows["source_perspective"].map(theme.PERSPECTIVE_SYMBOLS).fillna("x")
     rows["low"] = rows["low"].astype(float)
     rows["high"] = rows["high"].fillna(rows["low"]).astype(float)
@@ -126,14 +123,15 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     ]
     rows = rows.sort_values(["group", "low"])
     sides = list(dict.fromkeys(rows["side"]))
-    fig = go.Figure([*side_traces(rows, sides), *perspective_legend()])
+    placed, yaxis = place_rows(rows)
+    fig = go.Figure(side_traces(placed, sides))
     log = rows["high"].max() / max(rows["low"].min(), 1) > 50
     fig.update_xaxes(
-        title_text="Number (people, ships, aircraft… as each figure says)",
+        title=dict(text="Number (people, ships, aircraft, as each figure says)", font_size=13),
         type="log" if log else "linear",
         separatethousands=True,
     )
-    fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
+    fig.update_yaxes(**yaxis)
     parts = []
     for group, g in rows.groupby("group", sort=False):
         lo, hi = g["low"].min(), g["high"].max()
@@ -147,18 +145,20 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
         "range; marker shape shows "
         "the source's perspective. " + "; ".join(parts) + "."
     )
-    n = rows.groupby(["group", "source_label"]).ngroups
+    key = theme.wrap(shape_key(rows["source_perspective"].fillna("other")), theme.SOURCE_CHARS)
+    top = 64 + 22 * theme.wrap_title(title).count("<br>") + 16 * key.count("<br>")
+    fig.update_layout(margin=dict(t=top))
     theme.finish(
         fig,
         title,
         theme.short_sources(rows["source_id"]),
         desc,
-        height=min(theme.MAX_HEIGHT, 320 + 34 * n),
-        bottom=170,
+        height=top + 110 + ROW_PX * len(yaxis["tickvals"]),
+        bottom=72,
     )
     fig.update_layout(
-        legend=dict(
-            orientation="h", yref="container", y=0.02, yanchor="bottom", x=0, font=dict(size=11)
-        )
+        title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
+        showlegend=False,
+        margin=dict(l=12, r=16),
     )
     return fig
