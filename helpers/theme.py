@@ -131,7 +131,7 @@ def side_name(side: str) -> str:
     return SIDE_NAMES.get(side, side.replace("_", " ").title())
 
 
-MAX_HEIGHT = 700  # px: no chart taller than a laptop screen
+MAX_HEIGHT = 900  # px: a long list of rows scrolls past a screen, but no chart grows without end
 TITLE_CHARS = 38  # a 17 px title line this long fits a 390 px phone screen
 SOURCE_CHARS = 56  # an 11 px source line this long fits the plot of a 390 px phone screen
 SOURCE_LINE_PX = 14
@@ -143,26 +143,32 @@ def wrap_title(title: str) -> str:
 
 
 def finish(
-    fig: go.Figure, title: str, sources: str, description: str, height: int = 520, bottom: int = 100
+    fig: go.Figure, title: str, sources: str, description: str, height: int = 520, bottom: int = 80
 ) -> go.Figure:
     """Apply the course template, a title, a source line under the plot and the text description.
 
     The title and the source line are wrapped to fit a phone's width (one layout from 390 to
-    1280 px); the bottom margin grows by the source line's extra lines, and the height (capped at
-    ``MAX_HEIGHT``) with them. The description goes into ``layout.meta.description`` (read by
+    1280 px). ``bottom`` is the room under the plot for the x axis (tick labels and title); the
+    source line goes under it, and the bottom margin and the height (capped at ``MAX_HEIGHT``)
+    grow by its lines. The description goes into ``layout.meta.description`` (read by
     ``describe()`` and by the site, which prints it under the chart for screen readers).
     """
     title = wrap_title(title)
     source = wrap(f"Source: {sources}", SOURCE_CHARS)
     extra = 22 * title.count("<br>")
-    below = SOURCE_LINE_PX * source.count("<br>")
+    below = SOURCE_LINE_PX * (1 + source.count("<br>")) + 8
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
     height = min(height + below, MAX_HEIGHT)
-    # plotly anchors a multi-line title by its first line, so later lines would push it off the top
+    # plotly draws a title of several lines 12 px higher than one of a single line (measured)
     fig.update_layout(
         template="course",
         title=dict(
-            text=title, y=0.98 - extra / height, yanchor="top", yref="container", font_size=17
+            text=title,
+            y=1 - (13 if "<br>" in title else 0) / height,
+            yanchor="top",
+            yref="container",
+            pad_t=10,
+            font_size=17,
         ),
         height=height,
         margin=dict(b=bottom + below, t=top),
@@ -175,9 +181,9 @@ def finish(
         yref="paper",
         x=0,
         y=0,
-        yshift=-bottom - below + 6,
+        yshift=-bottom,
         xanchor="left",
-        yanchor="bottom",
+        yanchor="top",
         align="left",
         font=dict(size=11, color="#555555"),
         name="source-line",

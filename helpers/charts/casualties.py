@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from .. import data, theme
 from . import selectors
+from .common import ROW_AXIS, replace_row_labels, row_labels
 from .selectors import check_choice
 
 CATEGORY_NAMES = {
@@ -172,10 +173,11 @@ LABEL_ABOVE = 0.5  # how far above its whisker a row's name sits, in rows
 LABEL_CHARS = 50  # a 12 px row name this long fits the plot on a 390 px phone screen
 
 
-def place_rows(points) -> tuple[list[dict], dict]:
+def place_rows(points) -> tuple[list[dict], dict, list[dict]]:
     """Each figure's row (``row``: its y) and the y axis that names the rows: a header line per
     group (side, or conflict and side), then one row per source with its name just above the
-    whisker, inside the plot - so the names take no width from the data at any screen width."""
+    whisker, inside the plot - so the names take no width from the data at any screen width.
+    Returns the points, the y axis and the names (annotations)."""
     rows = records(points)
     ticks, texts, where, n = [], [], {}, 0
     for r in rows:
@@ -188,24 +190,16 @@ def place_rows(points) -> tuple[list[dict], dict]:
             where[r["group"]] = {}
             n += 1
         if r["source_label"] not in where[r["group"]]:
+            name = theme.wrap(r["source_label"], LABEL_CHARS)
+            more = name.count("<br>")  # a name of several lines takes more room above its row
+            n += 0.42 * more
             where[r["group"]][r["source_label"]] = n
-            ticks.append(n - LABEL_ABOVE)
-            texts.append(theme.wrap(r["source_label"], LABEL_CHARS))
+            ticks.append(n - LABEL_ABOVE - 0.21 * more)
+            texts.append(name)
             n += 1
     placed = [{**r, "row": where[r["group"]][r["source_label"]]} for r in rows]
-    axis = dict(
-        tickmode="array",
-        tickvals=ticks,
-        ticktext=texts,
-        range=[max(n, 1) - 0.5, -0.75],
-        ticklabelposition="inside",
-        ticks="",
-        showgrid=False,
-        zeroline=False,
-        showline=False,
-        tickfont=dict(size=12),
-    )
-    return placed, axis
+    axis = dict(ROW_AXIS, range=[max(n, 1) - 0.5, -0.75])
+    return placed, axis, row_labels(ticks, texts)
 
 
 def side_traces(points, sides) -> list[dict]:
@@ -307,13 +301,13 @@ def spread_text(points, long: bool = False) -> str:
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
 
 
-def chart_height(n_rows: int, top: int = 170) -> int:
+def chart_height(n_rows: float, top: int = 170) -> int:
     """Tall enough for every row (headers and sources), the ``top`` margin (title, subtitle,
     controls) and the axis below; the plot never under 320 px, so the data keep most of it."""
-    return top + BOTTOM_PX + max(320, ROW_PX * n_rows)
+    return round(top + BOTTOM_PX + max(320, ROW_PX * n_rows))
 
 
-BOTTOM_PX = 88  # x tick labels and axis title (the source line adds its own lines)
+BOTTOM_PX = 60  # x tick labels and axis title (the source line adds its own lines)
 
 
 def casualty_chart(
@@ -337,12 +331,12 @@ def casualty_chart(
             f"categories with data: {', '.join(sorted(casualty_spread(ids)['category'].unique()))}"
         )
     sides_present = list(dict.fromkeys(points["side"]))
-    placed, yaxis = place_rows(points)
+    placed, yaxis, labels = place_rows(points)
     fig = go.Figure(side_traces(placed, sides_present))
     names = ", ".join(n.split(" (")[0] for n in points["conflict_name"].unique())
     if len(names) > 70:  # each conflict is named in its rows' headers
         names = f"{len(ids)} campaign{'s' * (len(ids) > 1)}"
-    n_rows = len(yaxis["tickvals"])
+    n_rows = yaxis["range"][0] - yaxis["range"][1]
     fig.update_xaxes(
         title=dict(text=f"People {CATEGORY_NAMES[category]}", font_size=13),
         type="log" if log else "linear",
@@ -350,6 +344,7 @@ def casualty_chart(
         rangemode="tozero" if not log else None,
     )
     fig.update_yaxes(**yaxis)
+    fig.update_layout(annotations=labels)
     desc = (
         f"Dot-and-whisker chart of {CATEGORY_NAMES[category]} in {names}, one row per "
         f"source: a single dot is "
@@ -437,7 +432,7 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
                 None if sides is None else _as_list(sides),
                 None if perspectives is None else _as_list(perspectives),
             )
-            placed, yaxis = place_rows(pts)
+            placed, yaxis, labels = place_rows(pts)
             traces = side_traces(placed, sides_present)
             options.append(
                 dict(
@@ -453,9 +448,8 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
                         {
                             "xaxis.title.text": f"People {CATEGORY_NAMES[cat]}",
                             "title.subtitle.text": subtitle_text(pts),
-                            "yaxis.tickvals": yaxis["tickvals"],
-                            "yaxis.ticktext": yaxis["ticktext"],
                             "yaxis.range": yaxis["range"],
+                            "annotations": replace_row_labels(fig.layout, labels),
                         },
                         list(range(len(traces))),
                     ],

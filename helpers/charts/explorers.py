@@ -20,7 +20,7 @@ from . import events as ev_chart
 from . import lines as ln_chart
 from . import territory as ter_chart
 from . import treaties as tr_chart
-from .common import fmt_date, geo_layout, places
+from .common import fmt_date, geo_layout, places, replace_row_labels
 from .selectors import check_choice
 
 ALL = "(all)"
@@ -125,7 +125,7 @@ def casualty_explorer(
             ),
             key=lambda r: (r["side"], r["low"]),
         )
-        placed, yaxis = cas_chart.place_rows(sel)
+        placed, yaxis, labels = cas_chart.place_rows(sel)
         traces = cas_chart.side_traces(placed, sides)
         with fig.batch_update():
             for trace, new in zip(fig.data, traces, strict=False):
@@ -141,7 +141,8 @@ def casualty_explorer(
             fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
             fig.layout.title.subtitle.text = cas_chart.subtitle_text(sel)
             fig.layout.yaxis.update(yaxis)
-            fig.layout.height = cas_chart.chart_height(len(yaxis["tickvals"]))
+            fig.layout.annotations = replace_row_labels(fig.layout, labels)
+            fig.layout.height = cas_chart.chart_height(yaxis["range"][0] - yaxis["range"][1])
         _say(
             message,
             None
@@ -319,33 +320,33 @@ def treaty_explorer(mode: str | None = None):
             and kind in (ALL, r["kind"])
             and lo <= r["year"] <= hi
         ]
+        placed, yaxis, labels = tr_chart.place_rows(rows)
         with fig.batch_update():
-            for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds), strict=False):
-                if (
-                    "base" not in new and new["type"] == "bar"
-                ):  # legend keys: only the kinds on show
-                    if trace.showlegend != new["showlegend"]:
-                        trace.showlegend = new["showlegend"]
-                    continue
-                if trace.y == tuple(new["y"]):
+            for trace, new in zip(fig.data, tr_chart.treaty_traces(placed, kinds), strict=False):
+                if trace.y == tuple(new["y"]) and trace.customdata == tuple(new["customdata"]):
                     continue
                 if "base" in new:
                     trace.update(
                         x=new["x"],
                         y=new["y"],
                         base=new["base"],
+                        customdata=new["customdata"],
                         hovertext=new["hovertext"],
                         marker_opacity=new["marker"]["opacity"],
                         marker_pattern_shape=new["marker"]["pattern"]["shape"],
                     )
                 else:
                     trace.update(
-                        x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"]
+                        x=new["x"],
+                        y=new["y"],
+                        customdata=new["customdata"],
+                        text=new["text"],
+                        hovertext=new["hovertext"],
                     )
-            fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
-            fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
-            fig.layout.height = tr_chart.timeline_height(len(rows))
-            fig.layout.margin.l = tr_chart.left_margin([r["label"] for r in rows], len(rows))
+            fig.layout.yaxis.update(yaxis)
+            fig.layout.annotations = replace_row_labels(fig.layout, labels)
+            fig.layout.title.subtitle.text = tr_chart.key_text(placed, kinds)
+            fig.layout.height = min(theme.MAX_HEIGHT, tr_chart.explorer_height(yaxis))
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)

@@ -191,7 +191,7 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
     top = 40 + 22 * theme.wrap_title(title).count("<br>") + 16 * (1 + subtitle.count("<br>"))
     fig.update_layout(margin=dict(t=top + menu_px, l=64, r=16))
     theme.finish(
-        fig, title, theme.short_sources(points["source_id"]), desc, height=470 + top, bottom=64
+        fig, title, theme.short_sources(points["source_id"]), desc, height=440 + top, bottom=60
     )
     fig.update_layout(
         showlegend=False,

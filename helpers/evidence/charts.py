@@ -123,7 +123,7 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     ]
     rows = rows.sort_values(["group", "low"])
     sides = list(dict.fromkeys(rows["side"]))
-    placed, yaxis = place_rows(rows)
+    placed, yaxis, labels = place_rows(rows)
     fig = go.Figure(side_traces(placed, sides))
     log = rows["high"].max() / max(rows["low"].min(), 1) > 50
     fig.update_xaxes(
@@ -132,6 +132,7 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
         separatethousands=True,
     )
     fig.update_yaxes(**yaxis)
+    fig.update_layout(annotations=labels)
     parts = []
     for group, g in rows.groupby("group", sort=False):
         lo, hi = g["low"].min(), g["high"].max()
@@ -153,8 +154,8 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
         title,
         theme.short_sources(rows["source_id"]),
         desc,
-        height=top + 110 + ROW_PX * len(yaxis["tickvals"]),
-        bottom=72,
+        height=top + 60 + max(320, ROW_PX * (yaxis["range"][0] - yaxis["range"][1])),
+        bottom=60,
     )
     fig.update_layout(
         title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
