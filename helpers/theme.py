@@ -8,6 +8,7 @@ also get a marker shape.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import plotly.graph_objects as go
@@ -97,6 +98,7 @@ FONT = (
 )
 LANGUAGES = {"en": "English", "ja": "日本語", "ru": "Русский", "zh": "中文"}
 
+TEMPLATE_MARGIN = dict(l=70, r=30, t=80, b=100)
 pio.templates["course"] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=14, color="#222222"),
@@ -104,7 +106,12 @@ pio.templates["course"] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         xaxis=dict(
-            showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
+            showgrid=True,
+            gridcolor="#E5E5E5",
+            linecolor="#444444",
+            ticks="outside",
+            zeroline=False,
+            ticklabelstandoff=4,  # clear of the y axis's lowest label in the corner
         ),
         yaxis=dict(
             showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
@@ -112,7 +119,7 @@ pio.templates["course"] = go.layout.Template(
         legend=dict(bgcolor="rgba(255,255,255,0.85)", bordercolor="#CCCCCC", borderwidth=1),
         hoverlabel=dict(font=dict(family=FONT, size=13)),
         colorway=KIND_COLOURS,
-        margin=dict(l=70, r=30, t=80, b=100),
+        margin=TEMPLATE_MARGIN,
     )
 )
 
@@ -174,13 +181,15 @@ def finish(
         margin=dict(b=bottom + below, t=top),
         meta={"description": description, "sources": sources},
     )
-    fig.add_annotation(
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE_MARGIN["l"]
+    fig.add_annotation(  # at the figure's left edge, under the x axis, on every screen width
         text=source,
         showarrow=False,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
+        xshift=-left + 8,
         yshift=-bottom,
         xanchor="left",
         yanchor="top",
@@ -225,6 +234,20 @@ def wrap(text: str, width: int = 70) -> str:
             line = ""
         line += (" " if line else "") + word
     return "<br>".join(out + [line])
+
+
+def key_lines(items: list[str], width: int = SOURCE_CHARS) -> str:
+    """Items of a key (which may carry markup) joined with ' · ' into lines of at most ``width``
+    visible characters (a key written above a chart in place of a legend)."""
+    lines, line, length = [], "", 0
+    for item in items:
+        visible = len(re.sub(r"<[^>]+>", "", item))
+        if line and length + 3 + visible > width:
+            lines.append(line)
+            line, length = "", 0
+        line += (" · " if line else "") + item
+        length += (3 if length else 0) + visible
+    return "<br>".join(lines + ([line] if line else []))
 
 
 def describe(fig: go.Figure) -> str:

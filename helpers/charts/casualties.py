@@ -354,7 +354,7 @@ def casualty_chart(
     )
     subtitle = subtitle_text(points)
     top, title_lines = title_top(names, category, subtitle)
-    fig.update_layout(margin=dict(t=top))
+    fig.update_layout(margin=dict(t=top, l=12, r=16))
     theme.finish(
         fig,
         chart_title(names, category),
@@ -366,7 +366,6 @@ def casualty_chart(
     fig.update_layout(
         title_subtitle=dict(text=subtitle, font=dict(size=12, color="#333")),
         showlegend=False,
-        margin=dict(l=12, r=16),
     )
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)

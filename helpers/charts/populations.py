@@ -162,9 +162,10 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
     names = points.drop_duplicates("place_id").set_index("place_id")["place_name"]
     years = points["year"]
     fig.update_xaxes(
-        title_text="Year the figure refers to", range=[years.min() - 4, years.max() + 4], dtick=10
+        title=dict(text="Year the figure refers to", font_size=13),
+        range=[years.min() - 4, years.max() + 4],
     )
-    fig.update_yaxes(title_text="People", rangemode="tozero", separatethousands=True)
+    fig.update_yaxes(title_text="", rangemode="tozero", separatethousands=True)
     desc = (
         "Population figures by year, one point per source: colour shows whether the figure "
         "is a census, an "
@@ -189,9 +190,9 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
     subtitle = key_text(points)
     menu_px = 40 if len(place_order) > 1 else 0
     top = 40 + 22 * theme.wrap_title(title).count("<br>") + 16 * (1 + subtitle.count("<br>"))
-    fig.update_layout(margin=dict(t=top + menu_px, l=64, r=16))
+    fig.update_layout(margin=dict(t=top + menu_px, l=56, r=16))
     theme.finish(
-        fig, title, theme.short_sources(points["source_id"]), desc, height=440 + top, bottom=60
+        fig, title, theme.short_sources(points["source_id"]), desc, height=530 + top, bottom=66
     )
     fig.update_layout(
         showlegend=False,

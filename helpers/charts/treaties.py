@@ -11,8 +11,6 @@ How a bar ends says what the sources record (``status`` in treaties.csv):
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -35,7 +33,7 @@ STATUS = {
 UNIT_PX = 26
 LINE_UNITS, NAME_GAP_UNITS, BAR_UNITS, GAP_UNITS = 0.7, 0.15, 0.6, 0.3
 LABEL_CHARS = 50  # a 12 px name line this long fits the plot on a 390 px phone screen
-TOP_PX, BOTTOM_PX = 56, 26  # no x axis title: the years say what they are
+TOP_PX, BOTTOM_PX = 56, 34  # no x axis title: the years say what they are
 MIN_PLOT_PX = 300
 
 
@@ -231,31 +229,17 @@ def key_text(recs, kinds) -> str:
     ]
     endings = {r["status"] for r in recs}
     states = [label for status, (label, _, _) in STATUS.items() if status in endings]
-    return "<br>".join(_lines(colours) + _lines(states))
+    return "<br>".join(part for part in (theme.key_lines(colours), theme.key_lines(states)) if part)
 
 
-def _lines(items: list[str]) -> list[str]:
-    """Key items joined with ' · ' into lines of at most ``LABEL_CHARS`` visible characters."""
-    lines, line, length = [], "", 0
-    for item in items:
-        visible = len(re.sub(r"<[^>]+>", "", item))
-        if line and length + 3 + visible > LABEL_CHARS:
-            lines.append(line)
-            line, length = "", 0
-        line += (" · " if line else "") + item
-        length += (3 if length else 0) + visible
-    return lines + ([line] if line else [])
-
-
-def era_bands(fig: go.Figure) -> None:
-    """Alternately shaded era bands behind a time axis, named where the band is wide enough."""
+def era_bands(fig: go.Figure, named: bool = True) -> None:
+    """Alternately shaded era bands behind a time axis, ``named`` where the band is wide
+    enough."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     for i, e in enumerate(eras.itertuples()):
         label = {}
-        if (
-            e.end_year - e.start_year >= 25
-        ):  # narrow eras would print their names on top of each other
+        if named and e.end_year - e.start_year >= 25:  # narrow eras' names would overprint
             # alternate top and bottom so neighbouring era names never overprint
             label = dict(
                 annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]),

@@ -148,7 +148,7 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     )
     key = theme.wrap(shape_key(rows["source_perspective"].fillna("other")), theme.SOURCE_CHARS)
     top = 64 + 22 * theme.wrap_title(title).count("<br>") + 16 * key.count("<br>")
-    fig.update_layout(margin=dict(t=top))
+    fig.update_layout(margin=dict(t=top, l=12, r=16))
     theme.finish(
         fig,
         title,
@@ -160,6 +160,5 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     fig.update_layout(
         title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
         showlegend=False,
-        margin=dict(l=12, r=16),
     )
     return fig
