@@ -183,10 +183,11 @@ def place_rows(points) -> tuple[list[dict], dict, list[dict]]:
     for r in rows:
         if r["group"] not in where:
             colour = theme.side_colour(r["side"])
-            ticks.append(n - 0.05)
-            texts.append(
-                f"<span style='color:{colour}'><b>{theme.wrap(r['group'], LABEL_CHARS)}</b></span>"
-            )
+            header = theme.wrap(r["group"], LABEL_CHARS)
+            more = header.count("<br>")
+            n += 0.42 * more
+            ticks.append(n - 0.05 - 0.21 * more)
+            texts.append(f"<span style='color:{colour}'><b>{header}</b></span>")
             where[r["group"]] = {}
             n += 1
         if r["source_label"] not in where[r["group"]]:
@@ -304,9 +305,10 @@ def spread_text(points, long: bool = False) -> str:
 def chart_height(n_rows: float, top: int = 170) -> int:
     """Tall enough for every row (headers and sources), the ``top`` margin (title, subtitle,
     controls) and the axis below; the plot never under 320 px, so the data keep most of it."""
-    return round(top + BOTTOM_PX + max(320, ROW_PX * n_rows))
+    return round(top + BOTTOM_PX + max(MIN_PLOT_PX, ROW_PX * n_rows))
 
 
+MIN_PLOT_PX = 350
 BOTTOM_PX = 60  # x tick labels and axis title (the source line adds its own lines)
 
 

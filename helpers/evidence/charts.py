@@ -63,7 +63,6 @@ def timeline(
                     hovertext=[
                         f"<b>{theme.wrap(str(r['title']), 60)}</b>"
                         f"<br>{fmt_date(r['date'], r.get('date_precision') or 'day')}"
-                        f"<br><code>{r['id']}</code>"
                         for r in rows.to_dict("records")
                     ],
                     hoverinfo="text",
@@ -79,14 +78,22 @@ def timeline(
     ).dropna()
     pad = max(pd.Timedelta(days=30), (dates.max() - dates.min()) * 0.05)
     fig.update_xaxes(
-        title_text="Date",
         type="date",
         range=[(dates.min() - pad).strftime("%Y-%m-%d"), (dates.max() + pad).strftime("%Y-%m-%d")],
     )
     fig.update_yaxes(
         title_text="", categoryorder="array", categoryarray=kinds[::-1], automargin=True
     )
-    fig.update_layout(legend=dict(orientation="h", y=-0.3))
+    fig.update_layout(  # each row is named on the axis; the open marker is explained above
+        showlegend=False,
+        margin=dict(t=96),
+        title_subtitle=dict(
+            text="Filled marker: evidence · open marker: counter-evidence"
+            if counter
+            else "One marker per dated item",
+            font=dict(size=12, color="#333"),
+        ),
+    )
     desc = (
         f"{shown} dated items on a time axis from {fmt_date(dates.min())} to "
         f"{fmt_date(dates.max())}, one row per kind: "
@@ -94,7 +101,12 @@ def timeline(
         + (". Open markers are counter-evidence." if counter else ".")
     )
     return theme.finish(
-        fig, title, theme.short_sources(sources), desc, height=200 + 50 * len(kinds) + 100
+        fig,
+        title,
+        theme.short_sources(sources),
+        desc,
+        height=130 + max(300, 50 * len(kinds)),
+        bottom=34,
     )
 
 
