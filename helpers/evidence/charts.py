@@ -105,7 +105,7 @@ def timeline(
         title,
         theme.short_sources(sources),
         desc,
-        height=130 + max(300, 50 * len(kinds)),
+        height=130 + max(380, 50 * len(kinds)),
         bottom=34,
     )
 
