@@ -161,9 +161,9 @@ def finish(
     ``describe()`` and by the site, which prints it under the chart for screen readers).
     """
     title = wrap_title(title)
-    source = wrap(f"Source: {sources}", SOURCE_CHARS)
+    source = source_text(sources)
     extra = 22 * title.count("<br>")
-    below = SOURCE_LINE_PX * (1 + source.count("<br>")) + 8
+    below = source_px(source)
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
     height = min(height + below, MAX_HEIGHT)
     # plotly draws a title of several lines 12 px higher than one of a single line (measured)
@@ -198,6 +198,16 @@ def finish(
         name="source-line",
     )
     return fig
+
+
+def source_text(sources: str) -> str:
+    """The source line under a chart, wrapped to fit a phone's width."""
+    return wrap(f"Source: {sources}", SOURCE_CHARS)
+
+
+def source_px(source: str) -> int:
+    """The height the source line takes under the x axis."""
+    return SOURCE_LINE_PX * (1 + source.count("<br>")) + 8
 
 
 def text_px(text: str, size: float = 14) -> float:

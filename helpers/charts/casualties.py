@@ -308,7 +308,7 @@ def chart_height(n_rows: float, top: int = 170) -> int:
     return round(top + BOTTOM_PX + max(MIN_PLOT_PX, ROW_PX * n_rows))
 
 
-MIN_PLOT_PX = 350
+MIN_PLOT_PX = 370
 BOTTOM_PX = 60  # x tick labels and axis title (the source line adds its own lines)
 
 
@@ -355,14 +355,15 @@ def casualty_chart(
         f"perspective. {spread_text(points, long=True)}."
     )
     subtitle = subtitle_text(points)
-    top, title_lines = title_top(names, category, subtitle)
-    fig.update_layout(margin=dict(t=top, l=12, r=16))
+    shape = frame(names, category, subtitle, n_rows, controls)
+    # theme.finish adds the title's lines after the first to the top margin
+    fig.update_layout(margin=dict(t=shape["top"] - 22 * shape["title"].count("<br>"), l=12, r=16))
     theme.finish(
         fig,
         chart_title(names, category),
         theme.short_sources(points["source_id"]),
         desc,
-        height=chart_height(n_rows, top + 22 * (title_lines - 1)),
+        height=shape["height"],
         bottom=BOTTOM_PX,
     )
     fig.update_layout(
@@ -388,11 +389,13 @@ def subtitle_text(points) -> str:
     )
 
 
-def title_top(names: str, category: str, subtitle: str) -> int:
-    """The top margin: the title's lines, the subtitle's and the row of controls above the plot
-    (``theme.finish`` adds the title's lines after the first)."""
-    title_lines = 1 + theme.wrap_title(chart_title(names, category)).count("<br>")
-    return 46 + 16 * (1 + subtitle.count("<br>")) + CONTROLS_PX, title_lines
+def frame(names: str, category: str, subtitle: str, units: float, controls: bool) -> dict:
+    """Title, top margin and height (before the source line) for a chart of ``units`` rows:
+    the top holds the title's lines, the subtitle's and, with ``controls``, a row of buttons."""
+    title = theme.wrap_title(chart_title(names, category))
+    top = 46 + 22 * title.count("<br>") + 16 * (1 + subtitle.count("<br>"))
+    top += CONTROLS_PX if controls else 8
+    return dict(title=title, top=top, height=chart_height(units, top))
 
 
 CONTROLS_PX = 44  # the row of buttons between the subtitle and the plot

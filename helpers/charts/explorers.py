@@ -138,11 +138,26 @@ def casualty_explorer(
                     )
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
-            fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
-            fig.layout.title.subtitle.text = cas_chart.subtitle_text(sel)
+            subtitle = cas_chart.subtitle_text(sel)
+            shape = cas_chart.frame(
+                names.get(conflict).split(" (")[0],
+                category,
+                subtitle,
+                yaxis["range"][0] - yaxis["range"][1],
+                controls=False,
+            )
+            fig.layout.title.text = shape["title"]
+            fig.layout.title.subtitle.text = subtitle
             fig.layout.yaxis.update(yaxis)
+            source = theme.source_text(theme.short_sources(r["source_id"] for r in sel))
             fig.layout.annotations = replace_row_labels(fig.layout, labels)
-            fig.layout.height = cas_chart.chart_height(yaxis["range"][0] - yaxis["range"][1])
+            for note in fig.layout.annotations:
+                if note.name == "source-line":
+                    note.text = source
+            fig.layout.margin.update(
+                t=shape["top"], b=cas_chart.BOTTOM_PX + theme.source_px(source)
+            )
+            fig.layout.height = shape["height"] + theme.source_px(source)
         _say(
             message,
             None
@@ -345,8 +360,14 @@ def treaty_explorer(mode: str | None = None):
                     )
             fig.layout.yaxis.update(yaxis)
             fig.layout.annotations = replace_row_labels(fig.layout, labels)
-            fig.layout.title.subtitle.text = tr_chart.key_text(placed, kinds)
-            fig.layout.height = min(theme.MAX_HEIGHT, tr_chart.explorer_height(yaxis))
+            title = theme.wrap_title(tr_chart.finding(placed))
+            key = tr_chart.key_text(placed, kinds)
+            top = tr_chart.explorer_top(title, key)
+            fig.layout.title.text = title
+            fig.layout.title.subtitle.text = key
+            fig.layout.margin.t = top
+            # every name readable: a long selection scrolls rather than crushing the rows
+            fig.layout.height = top + tr_chart.plot_height(yaxis) + fig.layout.margin.b
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)

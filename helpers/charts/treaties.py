@@ -58,9 +58,9 @@ def plot_height(yaxis: dict) -> int:
     return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] + 0.1)))
 
 
-def explorer_height(yaxis: dict) -> int:
-    """The live explorer's height for these rows (its key above is at most four lines)."""
-    return TOP_PX + 64 + 22 + plot_height(yaxis) + BOTTOM_PX + 30
+def explorer_top(title: str, key: str) -> int:
+    """The live explorer's top margin: the title's lines and the key's (no buttons)."""
+    return TOP_PX + 22 * title.count("<br>") + 16 * (1 + key.count("<br>"))
 
 
 def treaty_rows(
@@ -203,12 +203,15 @@ def treaty_traces(recs, kinds) -> list[dict]:
     return traces
 
 
-def finding(tr: pd.DataFrame, counts: pd.Series) -> str:
+def finding(recs: list[dict]) -> str:
     """The title: how many treaties, over which years, and how many are still in force."""
-    first, last = tr["signed_date"].min().year, tr["signed_date"].max().year
+    if not recs:
+        return "No treaty matches this selection"
+    years = sorted(r["signed_date"].year for r in recs)
+    first, last = years[0], years[-1]
     years = f"{first}–{last}" if last > first else f"{first}"
-    n = len(tr)
-    live = counts.get("in_force", 0) + counts.get("suspended", 0)
+    n = len(recs)
+    live = sum(r["status"] in ("in_force", "suspended") for r in recs)
     still = f"{live} still in force" if live else "none still in force"
     return f"{n} treat{'ies' if n > 1 else 'y'} and agreements signed {years}: {still}"
 
@@ -310,7 +313,7 @@ def treaty_timeline(
     menu_px = 40 if controls and len(kinds) > 1 else 0
     top = TOP_PX + 16 * (1 + key.count("<br>")) + menu_px
     fig.update_layout(margin_t=top)
-    title = finding(tr, counts)
+    title = finding(placed)
     theme.finish(
         fig,
         title,
