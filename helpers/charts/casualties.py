@@ -389,10 +389,15 @@ def subtitle_text(points) -> str:
     )
 
 
-def frame(names: str, category: str, subtitle: str, units: float, controls: bool) -> dict:
+def frame(
+    names: str, category: str, subtitle: str, units: float, controls: bool, phone: bool = True
+) -> dict:
     """Title, top margin and height (before the source line) for a chart of ``units`` rows:
-    the top holds the title's lines, the subtitle's and, with ``controls``, a row of buttons."""
-    title = theme.wrap_title(chart_title(names, category))
+    the top holds the title's lines, the subtitle's and, with ``controls``, a row of buttons.
+    ``phone``: the title wrapped for a phone (the live explorers are drawn only in JupyterLab's
+    850 px column, where the title keeps to one line)."""
+    title = chart_title(names, category)
+    title = theme.wrap_title(title) if phone else title
     top = 46 + 22 * title.count("<br>") + 16 * (1 + subtitle.count("<br>"))
     top += CONTROLS_PX if controls else 8
     return dict(title=title, top=top, height=chart_height(units, top))

@@ -145,8 +145,9 @@ def casualty_explorer(
                 subtitle,
                 yaxis["range"][0] - yaxis["range"][1],
                 controls=False,
+                phone=False,
             )
-            fig.layout.title.text = shape["title"]
+            fig.layout.title.update(text=shape["title"], y=1)  # one line: no lift to undo
             fig.layout.title.subtitle.text = subtitle
             fig.layout.yaxis.update(yaxis)
             source = theme.source_text(theme.short_sources(r["source_id"] for r in sel))
