@@ -4,7 +4,8 @@
 element's box and font size, the figure, data area and legend boxes, the controls, the traces
 and legend entries; plus whether the page scrolls sideways. ``problems()`` applies the rules to
 one page's measurement and returns each broken rule with the chart, the width and the elements.
-Used by tests/test_chart_check.py on every lesson page of the built site.
+Used by tests/test_chart_check.py on every lesson page of the built site, and by
+tests/test_jupyterlab.py on the charts and live explorers as JupyterLab draws them.
 """
 
 from __future__ import annotations
