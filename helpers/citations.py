@@ -32,7 +32,6 @@ from . import data, theme
 from .data import rules
 
 MARKUPS = ("plain", "html", "markdown")
-LABEL_CHARS = 24  # the author part of a label, so chart axes keep their width
 CSL_TYPE = {
     "primary": "document",
     "secondary": "book",
@@ -164,16 +163,12 @@ def title(src: str | Source, markup: str = "plain", *, link: bool = False) -> st
 
 def label(src: str | Source) -> str:
     """ "Author year": the first author (else the publisher, else the id) up to a comma or a
-    parenthesis, cut at a word to at most ``LABEL_CHARS`` characters, then the year if the work
-    has one. An author written in parentheses describes a work with no named author: skipped."""
+    parenthesis, then the year if the work has one (never cut short: charts wrap it). An author
+    written in parentheses describes a work with no named author: skipped."""
     s = source(src)
     names = [a for a in s.authors[:1] if not a.startswith("(")] + [s.publisher or ""]
     who = next((w.strip() for w in names if w.strip()), s.source_id)
     who = re.split(r",| \(", who)[0].strip() or who
-    if len(who) > LABEL_CHARS:
-        cut = who[: LABEL_CHARS - 1]
-        space = cut.rfind(" ")
-        who = (cut[:space] if space > LABEL_CHARS // 2 else cut).rstrip(" ,.;:-") + "…"
     return who if s.year is None else f"{who} {s.year}"
 
 
@@ -181,7 +176,7 @@ def source_line(ids: Iterable[str], limit: int = 4) -> str:
     """A chart's source line: the labels of its sources (each once), the rest counted."""
     labels = list(dict.fromkeys(label(sid) for sid in dict.fromkeys(ids) if sid in _by_id()))
     more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
-    return "; ".join(labels[:limit]) + more + ". Full list: lessons_data/sources.csv"
+    return "; ".join(labels[:limit]) + more + "."
 
 
 # ---------------------------------------------------------------------------- full form

@@ -8,6 +8,7 @@ also get a marker shape.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import plotly.graph_objects as go
@@ -97,6 +98,7 @@ FONT = (
 )
 LANGUAGES = {"en": "English", "ja": "日本語", "ru": "Русский", "zh": "中文"}
 
+TEMPLATE_MARGIN = dict(l=70, r=30, t=80, b=100)
 pio.templates["course"] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=14, color="#222222"),
@@ -104,7 +106,12 @@ pio.templates["course"] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         xaxis=dict(
-            showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
+            showgrid=True,
+            gridcolor="#E5E5E5",
+            linecolor="#444444",
+            ticks="outside",
+            zeroline=False,
+            ticklabelstandoff=4,  # clear of the y axis's lowest label in the corner
         ),
         yaxis=dict(
             showgrid=True, gridcolor="#E5E5E5", linecolor="#444444", ticks="outside", zeroline=False
@@ -112,7 +119,7 @@ pio.templates["course"] = go.layout.Template(
         legend=dict(bgcolor="rgba(255,255,255,0.85)", bordercolor="#CCCCCC", borderwidth=1),
         hoverlabel=dict(font=dict(family=FONT, size=13)),
         colorway=KIND_COLOURS,
-        margin=dict(l=70, r=30, t=80, b=100),
+        margin=TEMPLATE_MARGIN,
     )
 )
 
@@ -131,51 +138,76 @@ def side_name(side: str) -> str:
     return SIDE_NAMES.get(side, side.replace("_", " ").title())
 
 
-MAX_HEIGHT = 700  # px: no chart taller than a laptop screen
-TITLE_CHARS = 70  # a 19 px title line this long fits an 860 px live widget and a 1,000 px page
+MAX_HEIGHT = 900  # px: a long list of rows scrolls past a screen, but no chart grows without end
+TITLE_CHARS = 38  # a 17 px title line this long fits a 390 px phone screen
+SOURCE_CHARS = 56  # an 11 px source line this long fits the plot of a 390 px phone screen
+SOURCE_LINE_PX = 14
 
 
 def wrap_title(title: str) -> str:
-    """A title broken into lines short enough never to be cut off at 860-1,000 px width."""
+    """A title broken into lines short enough never to be cut off, even on a phone."""
     return wrap(title, TITLE_CHARS) if len(title) > TITLE_CHARS else title
 
 
 def finish(
-    fig: go.Figure, title: str, sources: str, description: str, height: int = 520, bottom: int = 100
+    fig: go.Figure, title: str, sources: str, description: str, height: int = 520, bottom: int = 80
 ) -> go.Figure:
     """Apply the course template, a title, a source line under the plot and the text description.
 
-    The title is wrapped so it is never cut off and the height capped at ``MAX_HEIGHT``. The
-    description goes into ``layout.meta.description`` (read by ``describe()`` and by the
-    site, which prints it under the chart for screen readers).
+    The title and the source line are wrapped to fit a phone's width (one layout from 390 to
+    1280 px). ``bottom`` is the room under the plot for the x axis (tick labels and title); the
+    source line goes under it, and the bottom margin and the height (capped at ``MAX_HEIGHT``)
+    grow by its lines. The description goes into ``layout.meta.description`` (read by
+    ``describe()`` and by the site, which prints it under the chart for screen readers).
     """
     title = wrap_title(title)
-    extra = 26 * title.count("<br>")
+    source = source_text(sources)
+    extra = 22 * title.count("<br>")
+    below = source_px(source)
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 80) + extra
-    height = min(height, MAX_HEIGHT)
-    # plotly anchors a multi-line title by its first line, so later lines would push it off the top
+    height = min(height + below, MAX_HEIGHT)
+    # plotly draws a title of several lines 12 px higher than one of a single line (measured)
     fig.update_layout(
         template="course",
-        title=dict(text=title, y=0.98 - extra / height, yanchor="top", yref="container"),
+        title=dict(
+            text=title,
+            y=1 - (13 if "<br>" in title else 0) / height,
+            yanchor="top",
+            yref="container",
+            pad_t=10,
+            font_size=17,
+        ),
         height=height,
-        margin=dict(b=bottom, t=top),
+        margin=dict(b=bottom + below, t=top),
         meta={"description": description, "sources": sources},
     )
-    fig.add_annotation(
-        text=wrap(f"Source: {sources}", 80),
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE_MARGIN["l"]
+    fig.add_annotation(  # at the figure's left edge, under the x axis, on every screen width
+        text=source,
         showarrow=False,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-bottom + 8,
+        xshift=-left + 8,
+        yshift=-bottom,
         xanchor="left",
-        yanchor="bottom",
+        yanchor="top",
         align="left",
         font=dict(size=11, color="#555555"),
         name="source-line",
     )
     return fig
+
+
+def source_text(sources: str) -> str:
+    """The source line under a chart, wrapped to fit a phone's width."""
+    return wrap(f"Source: {sources}", SOURCE_CHARS)
+
+
+def source_px(source: str) -> int:
+    """The height the source line takes under the x axis."""
+    return SOURCE_LINE_PX * (1 + source.count("<br>")) + 8
 
 
 def text_px(text: str, size: float = 14) -> float:
@@ -212,6 +244,20 @@ def wrap(text: str, width: int = 70) -> str:
             line = ""
         line += (" " if line else "") + word
     return "<br>".join(out + [line])
+
+
+def key_lines(items: list[str], width: int = SOURCE_CHARS) -> str:
+    """Items of a key (which may carry markup) joined with ' · ' into lines of at most ``width``
+    visible characters (a key written above a chart in place of a legend)."""
+    lines, line, length = [], "", 0
+    for item in items:
+        visible = len(re.sub(r"<[^>]+>", "", item))
+        if line and length + 3 + visible > width:
+            lines.append(line)
+            line, length = "", 0
+        line += (" · " if line else "") + item
+        length += (3 if length else 0) + visible
+    return "<br>".join(lines + ([line] if line else []))
 
 
 def describe(fig: go.Figure) -> str:

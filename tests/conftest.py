@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,10 @@ from helpers import data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "lessons_data"
+# ``COURSE_TEST_NOTEBOOKS=<folder>`` builds the site from another notebook folder (for developing
+# the publishing code against sample lessons); the default is ``notebooks/``.
+NOTEBOOK_DIR = Path(os.environ.get("COURSE_TEST_NOTEBOOKS", ROOT / "notebooks"))
+SITE = ROOT / "_build" / "site"
 
 
 @pytest.fixture
@@ -26,7 +31,6 @@ def data_copy(tmp_path: Path) -> Path:
 def _isolated_cache(tmp_path_factory):
     """Validation stamps go to a temporary cache, so every session re-checks the data.
     uv keeps the user's own cache (the hub tests build environments from it in seconds)."""
-    import os
     import subprocess
     import sys
 
@@ -66,3 +70,14 @@ def course_build(tmp_path_factory):
     wheel = local_hub.build_wheel(repo, work / "dist")
     image = local_hub.image_env(work / "image", wheel)
     return {"repo": repo, "wheel": wheel, "image": image, "work": work}
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The website built once per session into ``_build/site/`` (for every test that reads it)."""
+    from publish import site as site_build
+    from publish.common import preserved_environ
+
+    with preserved_environ():
+        site_build.build(SITE, NOTEBOOK_DIR, check_data="COURSE_TEST_NOTEBOOKS" not in os.environ)
+    return SITE

@@ -106,7 +106,7 @@ def test_strength_chart_has_points_per_side_and_no_band_without_a_series():
     # no source gives two dated figures for one side at Khasan: points only, nothing joins them
     assert not any(t.fill == "tonexty" or t.mode == "lines" for t in fig.data)
     assert "no source gives a series" in fig.layout.title.subtitle.text.replace("<br>", " ")
-    assert fig.layout.yaxis.title.text == "Strength (troops)"
+    assert fig.layout.title.text.replace("<br>", " ").endswith("strength over time (troops)")
 
 
 def test_strength_band_only_over_a_series_from_one_source():
@@ -122,7 +122,7 @@ def test_strength_band_only_over_a_series_from_one_source():
         for band in bands:
             side = next(s for s, n in theme.SIDE_NAMES.items() if band.name.startswith(n + ":"))
             series = dep_mod.series_sources(rows[rows.side == side])
-            assert series and all(s in band.name for s in series)
+            assert series and dep_mod.series_label(series) in band.name  # by author, not by id
             dated = rows[(rows.side == side) & rows.source_id.isin(series)]["date"]
             assert sorted(band.x) == sorted({d.strftime("%Y-%m-%d") for d in dated})
         sides_with_band = {b.legendgroup for b in bands}
@@ -132,14 +132,14 @@ def test_strength_band_only_over_a_series_from_one_source():
 
 
 def treaty_bars(fig):
-    """(label, base, end) of every treaty bar (the status legend's empty bars left out)."""
+    """{treaty name: (base, end)} of every treaty bar (each bar carries its name)."""
     import pandas as pd
 
     out = {}
     for t in fig.data:
         if t.type == "bar" and t.base is not None:
-            for y, base, ms in zip(t.y, t.base, t.x, strict=False):
-                out[y] = (pd.Timestamp(base), pd.Timestamp(base) + pd.Timedelta(milliseconds=ms))
+            for name, base, ms in zip(t.customdata, t.base, t.x, strict=True):
+                out[name] = (pd.Timestamp(base), pd.Timestamp(base) + pd.Timedelta(milliseconds=ms))
     return out
 
 
@@ -163,7 +163,7 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
     bars = treaty_bars(fig)
     today = tr_mod.TODAY
     for r in tr.itertuples():
-        start, end = bars[r.label]
+        start, end = bars[r.name_en]
         if (
             r.status == "ended"
         ):  # stops at the recorded end (end of the month/year when only that is known)
@@ -176,15 +176,17 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
             assert end - start <= pd.Timedelta(days=tr_mod.STUB_DAYS) and end < today, r.treaty_id
     markers = {t.name: t for t in fig.data if t.type == "scatter"}
     arrows = markers[tr_mod.STATUS["in_force"][0]]
-    assert set(arrows.y) == set(tr.loc[tr.status == "in_force", "label"])
+    assert set(arrows.customdata) == set(tr.loc[tr.status == "in_force", "name_en"])
     assert set(arrows.x) == {today.strftime("%Y-%m-%d")}
     query = markers[tr_mod.STATUS["unknown"][0]]
-    assert set(query.y) == set(tr.loc[tr.status == "unknown", "label"]) and set(query.text) == {"?"}
-    # one legend entry per state, each drawn in its own style
-    legend = {t.name: t for t in fig.data if t.type == "bar" and t.legendgroup == "status"}
-    assert set(legend) == {v[0] for v in tr_mod.STATUS.values()}
-    styles = {(t.marker.pattern.shape, t.marker.opacity) for t in legend.values()}
-    assert len(styles) == 3  # ended and in force share the solid bar; the arrow tells them apart
+    unknown = set(tr.loc[tr.status == "unknown", "name_en"])
+    assert set(query.customdata) == unknown and set(query.text) == {"?"}
+    # no legend: the key above the chart names each state drawn, and only those
+    assert not any(t.showlegend for t in fig.data)
+    key = fig.layout.title.subtitle.text
+    assert all(label in key for label, _, _ in tr_mod.STATUS.values())
+    only = charts.treaty_timeline(era="northern_frontier").layout.title.subtitle.text
+    assert tr_mod.STATUS["in_force"][0] not in only and tr_mod.STATUS["unknown"][0] in only
     patterns = [
         p
         for t in fig.data

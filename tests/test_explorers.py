@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import pytest
 
-from helpers import data
+from helpers import data, theme
 from helpers.charts import explorers
 
 
@@ -63,12 +63,10 @@ def test_treaty_explorer_filters_by_party():
     tr = data.load("treaties")
     assert bars() == tr["parties"].str.contains("usa").sum() < total
     # the status markers follow the filter: an arrow at today for each US treaty still in force
-    arrows = next(
-        t for t in box.figure.data if t.type == "scatter" and t.name.startswith("still in force")
-    )
+    arrows = next(t for t in box.figure.data if t.type == "scatter" and "still in force" in t.name)
     usa = tr[tr["parties"].str.contains("usa")]
     assert len(arrows.y) == (usa["status"] == "in_force").sum()
-    assert box.figure.layout.height <= 700
+    assert box.figure.layout.height <= theme.MAX_HEIGHT
 
 
 def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from helpers import data, theme
+from publish import chart_check
 from publish.browser import PageWatch
 
 from . import jupyterlab_server as lab_server
@@ -321,6 +322,7 @@ def wait_for_change(cell, before: str, what: str) -> str:
 # ---------------------------------------------------------------- the tests
 
 SEEN: dict[str, dict] = {}  # what each notebook showed, for the layout test below
+MEASURED: dict[str, dict] = {}  # each notebook's charts as publish.chart_check measures them
 MIN_PLOT_AREA_PX = 150  # narrower than this, a chart's data cannot be read
 
 
@@ -347,6 +349,7 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
     if SCREENSHOTS:
         full_screenshot(page, SCREENS / f"{stem}.png")
     shown = SEEN[name] = page.evaluate(PAGE_JS)
+    MEASURED[name] = page.evaluate(chart_check.MEASURE_JS)
 
     stderr = [
         f"cell {c['index']}: {o['text']}"
@@ -632,3 +635,18 @@ def test_every_chart_leaves_room_for_its_data():
         f"charts whose data area is under {MIN_PLOT_AREA_PX} px in JupyterLab:\n  "
         + "\n  ".join(cramped)
     )
+
+
+def test_every_chart_and_explorer_is_readable_in_jupyterlab():
+    """The rules the site's charts pass (tests/test_chart_check.py), for the charts and live
+    explorers as JupyterLab draws them (a 1280 px window, the notebook column beside the file
+    browser)."""
+    if not MEASURED:
+        pytest.skip("no notebook was run in this session")
+    found = [
+        str(p)
+        for name, measured in MEASURED.items()
+        for p in chart_check.problems(name, VIEWPORT["width"], measured)
+        if p.rule != "sideways-scroll"  # JupyterLab scrolls its own panels, not the page
+    ]
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found[:60])

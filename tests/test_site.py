@@ -13,7 +13,6 @@ publishing code against sample lessons); the default is ``notebooks/``.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -22,13 +21,11 @@ import nbformat
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .conftest import ROOT
+from .conftest import NOTEBOOK_DIR, ROOT
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
-NOTEBOOK_DIR = Path(os.environ.get("COURSE_TEST_NOTEBOOKS", ROOT / "notebooks"))
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
-SITE = ROOT / "_build" / "site"
 SCREENS = ROOT / "_build" / "screens" / "site"
 FIXED_PAGES = ["index.html", "glossary.html", "bibliography.html", "data.html", "contributing.html"]
 PAGES = FIXED_PAGES + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS]
@@ -79,16 +76,6 @@ def _until_idle(page) -> None:
     """Until the page's main thread has nothing left to do (late scripts, redraws and the
     errors they log have run): a condition, where a fixed pause would be tuned to one machine."""
     page.evaluate(IDLE_JS)
-
-
-@pytest.fixture(scope="session")
-def site() -> Path:
-    from publish import site as site_build
-    from publish.common import preserved_environ
-
-    with preserved_environ():
-        site_build.build(SITE, NOTEBOOK_DIR, check_data="COURSE_TEST_NOTEBOOKS" not in os.environ)
-    return SITE
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from .. import citations, data, theme
 from . import selectors
+from .common import ROW_AXIS, replace_row_labels, row_labels
 from .selectors import check_choice
 
 CATEGORY_NAMES = {
@@ -87,10 +88,10 @@ def select_points(
     if perspectives is not None:
         rows = rows[rows["perspective"].isin(perspectives)]
     multi = len(conflict_ids) > 1
-    # several conflicts: "conflict: side", wrapped so the labels leave the data the width
+    # several conflicts: "conflict: side" (a header line above the group's rows)
     rows = rows.assign(
         group=[
-            theme.wrap((f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side), 30)
+            (f"{name.split(' (')[0]}: " if multi else "") + theme.side_name(side)
             for name, side in zip(rows["conflict_name"], rows["side"], strict=False)
         ]
     )
@@ -148,26 +149,58 @@ def casualty_spread(conflict_ids, category: str | None = None) -> pd.DataFrame:
     return out
 
 
+ROW_PX = 38  # a source's row: its name above, the dot-and-whisker under it
+LABEL_ABOVE = 0.5  # how far above its whisker a row's name sits, in rows
+LABEL_CHARS = 50  # a 12 px row name this long fits the plot on a 390 px phone screen
+
+
+def place_rows(points) -> tuple[list[dict], dict, list[dict]]:
+    """Each figure's row (``row``: its y) and the y axis that names the rows: a header line per
+    group (side, or conflict and side), then one row per source with its name just above the
+    whisker, inside the plot - so the names take no width from the data at any screen width.
+    Returns the points, the y axis and the names (annotations)."""
+    rows = records(points)
+    ticks, texts, where, n = [], [], {}, 0
+    for r in rows:
+        if r["group"] not in where:
+            colour = theme.side_colour(r["side"])
+            header = theme.wrap(r["group"], LABEL_CHARS)
+            more = header.count("<br>")
+            n += 0.42 * more
+            ticks.append(n - 0.05 - 0.21 * more)
+            texts.append(f"<span style='color:{colour}'><b>{header}</b></span>")
+            where[r["group"]] = {}
+            n += 1
+        if r["source_label"] not in where[r["group"]]:
+            name = theme.wrap(r["source_label"], LABEL_CHARS)
+            more = name.count("<br>")  # a name of several lines takes more room above its row
+            n += 0.42 * more
+            where[r["group"]][r["source_label"]] = n
+            ticks.append(n - LABEL_ABOVE - 0.21 * more)
+            texts.append(name)
+            n += 1
+    placed = [{**r, "row": where[r["group"]][r["source_label"]]} for r in rows]
+    axis = dict(ROW_AXIS, range=[max(n, 1) - 0.5, -0.75])
+    return placed, axis, row_labels(ticks, texts)
+
+
 def side_traces(points, sides) -> list[dict]:
     """One range trace per side (fixed order, empty when absent) so live widgets can update in
-    place.
-    """
+    place; ``points`` come from ``place_rows`` (each has its ``row``)."""
     rows = records(points)
     traces = []
     for side in sides:
-        x, y0, y1, symbols, hover = [], [], [], [], []
+        x, y, symbols, hover = [], [], [], []
         mine = [r for r in rows if r["side"] == side]
         for r in mine:
             ends = [r["low"], r["high"]] if r["high"] != r["low"] else [r["low"]]
             for v in ends:
                 x.append(int(v))
-                y0.append(r["group"])
-                y1.append(r["source_label"])
+                y.append(r["row"])
                 symbols.append(r["symbol"])
                 hover.append(r["hover"])
             x.append(None)
-            y0.append(r["group"])
-            y1.append(r["source_label"])
+            y.append(r["row"])
             symbols.append("circle")
             hover.append("")
         traces.append(
@@ -176,7 +209,7 @@ def side_traces(points, sides) -> list[dict]:
                 mode="lines+markers",
                 name=theme.side_name(side),
                 x=x,
-                y=[y0, y1],
+                y=y,
                 line=dict(color=theme.side_colour(side), width=4),
                 marker=dict(
                     color=theme.side_colour(side),
@@ -186,28 +219,37 @@ def side_traces(points, sides) -> list[dict]:
                 ),
                 hovertext=hover,
                 hoverinfo="text",
-                showlegend=bool(mine),
+                showlegend=False,
                 legendgroup="sides",
             )
         )
     return traces
 
 
-def perspective_legend() -> list[dict]:
-    """Grey legend-only markers that explain the shapes."""
-    return [
-        dict(
-            type="scatter",
-            mode="markers",
-            x=[None],
-            y=[None],
-            name=f"{name} source",
-            legendgroup="persp",
-            marker=dict(symbol=theme.PERSPECTIVE_SYMBOLS[code], color="#555555", size=11),
-            hoverinfo="skip",
+SHAPES = {
+    "circle": "●",
+    "square": "■",
+    "diamond": "◆",
+    "pentagon": "⬟",
+    "hexagon": "⬢",
+    "triangle-up": "▲",
+    "triangle-down": "▼",
+    "star": "★",
+    "x": "✖",
+}
+
+
+def shape_key(perspectives) -> str:
+    """A one-line key to the marker shapes of the perspectives drawn (in place of a legend)."""
+    drawn = set(perspectives)
+    present = [p for p in theme.PERSPECTIVE_NAMES if p in drawn]
+    return (
+        "Marker: "
+        + " · ".join(
+            f"{SHAPES[theme.PERSPECTIVE_SYMBOLS[p]]} {theme.PERSPECTIVE_NAMES[p]}" for p in present
         )
-        for code, name in theme.PERSPECTIVE_NAMES.items()
-    ]
+        + (" source" if len(present) == 1 else " sources")
+    )
 
 
 def spread_text(points, long: bool = False) -> str:
@@ -241,20 +283,14 @@ def spread_text(points, long: bool = False) -> str:
     return ("Spread: " + "; ".join(parts)) if long else "Highest/lowest: " + " · ".join(parts)
 
 
-def left_margin(points) -> int:
-    """Room for the two levels of row labels (side, then source), so plotly's automargin has
-    nothing to add and draws once."""
-    rows = records(points)
-    groups = max(
-        (theme.text_px(line) for r in rows for line in r["group"].split("<br>")), default=0
-    )
-    labels = max((theme.text_px(r["source_label"]) for r in rows), default=0)
-    return theme.label_margin(groups, labels)
+def chart_height(n_rows: float, top: int = 170) -> int:
+    """Tall enough for every row (headers and sources), the ``top`` margin (title, subtitle,
+    controls) and the axis below; the plot never under 320 px, so the data keep most of it."""
+    return round(top + BOTTOM_PX + max(MIN_PLOT_PX, ROW_PX * n_rows))
 
 
-def chart_height(n_rows: int) -> int:
-    """Tall enough for every source row, the controls above and the legend below."""
-    return min(theme.MAX_HEIGHT, max(520, 360 + 34 * n_rows))
+MIN_PLOT_PX = 370
+BOTTOM_PX = 60  # x tick labels and axis title (the source line adds its own lines)
 
 
 def casualty_chart(
@@ -278,17 +314,20 @@ def casualty_chart(
             f"categories with data: {', '.join(sorted(casualty_spread(ids)['category'].unique()))}"
         )
     sides_present = list(dict.fromkeys(points["side"]))
-    fig = go.Figure([*side_traces(points, sides_present), *perspective_legend()])
-    names = ", ".join(points["conflict_name"].unique())
-    names = names if len(names) <= 70 else f"{len(ids)} campaigns"  # each is named on its rows
-    n_rows = points.groupby(["group", "source_label"]).ngroups
+    placed, yaxis, labels = place_rows(points)
+    fig = go.Figure(side_traces(placed, sides_present))
+    names = ", ".join(n.split(" (")[0] for n in points["conflict_name"].unique())
+    if len(names) > 70:  # each conflict is named in its rows' headers
+        names = f"{len(ids)} campaign{'s' * (len(ids) > 1)}"
+    n_rows = yaxis["range"][0] - yaxis["range"][1]
     fig.update_xaxes(
-        title_text=f"People {CATEGORY_NAMES[category]}",
+        title=dict(text=f"People {CATEGORY_NAMES[category]}", font_size=13),
         type="log" if log else "linear",
         separatethousands=True,
         rangemode="tozero" if not log else None,
     )
-    fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
+    fig.update_yaxes(**yaxis)
+    fig.update_layout(annotations=labels)
     desc = (
         f"Dot-and-whisker chart of {CATEGORY_NAMES[category]} in {names}, one row per "
         f"source: a single dot is "
@@ -296,48 +335,66 @@ def casualty_chart(
         f"the source's "
         f"perspective. {spread_text(points, long=True)}."
     )
+    subtitle = subtitle_text(points)
+    shape = frame(names, category, subtitle, n_rows, controls)
+    # theme.finish adds the title's lines after the first to the top margin
+    fig.update_layout(margin=dict(t=shape["top"] - 22 * shape["title"].count("<br>"), l=12, r=16))
     theme.finish(
         fig,
-        f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure",
+        chart_title(names, category),
         citations.source_line(points["source_id"]),
         desc,
-        height=chart_height(n_rows),
-        bottom=190,
+        height=shape["height"],
+        bottom=BOTTOM_PX,
     )
-    height = fig.layout.height
-    # legend in one row under the axis title, so the data keep the whole width
     fig.update_layout(
-        title_subtitle=dict(
-            text=theme.wrap(spread_text(points), 110), font=dict(size=12, color="#333")
-        ),
-        legend=dict(
-            orientation="h",
-            yref="container",
-            y=44 / height,
-            yanchor="bottom",
-            xref="container",
-            x=0.02,
-            xanchor="left",
-            font=dict(size=11),
-            traceorder="normal",
-            groupclick="toggleitem",
-        ),
-        margin=dict(l=left_margin(points), r=30, t=150 + 26 * fig.layout.title.text.count("<br>")),
+        title_subtitle=dict(text=subtitle, font=dict(size=12, color="#333")),
+        showlegend=False,
     )
     if controls:
         _add_controls(fig, ids, category, sides, perspectives, sides_present)
     return fig
 
 
+def chart_title(names: str, category: str) -> str:
+    """'<conflicts>: how many killed? Every source's figure'."""
+    return f"{names}: how many {CATEGORY_NAMES[category].split(' (')[0]}? Every source's figure"
+
+
+def subtitle_text(points) -> str:
+    """The spread between sources, then the key to the marker shapes drawn (no legend)."""
+    return (
+        theme.wrap(spread_text(points), theme.SOURCE_CHARS)
+        + "<br>"
+        + theme.wrap(shape_key(r["perspective"] for r in records(points)), theme.SOURCE_CHARS)
+    )
+
+
+def frame(
+    names: str, category: str, subtitle: str, units: float, controls: bool, phone: bool = True
+) -> dict:
+    """Title, top margin and height (before the source line) for a chart of ``units`` rows:
+    the top holds the title's lines, the subtitle's and, with ``controls``, a row of buttons.
+    ``phone``: the title wrapped for a phone (the live explorers are drawn only in JupyterLab's
+    850 px column, where the title keeps to one line)."""
+    title = chart_title(names, category)
+    title = theme.wrap_title(title) if phone else title
+    top = 46 + 22 * title.count("<br>") + 16 * (1 + subtitle.count("<br>"))
+    top += CONTROLS_PX if controls else 8
+    return dict(title=title, top=top, height=chart_height(units, top))
+
+
+CONTROLS_PX = 44  # the row of buttons between the subtitle and the plot
+
+
 def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> None:
     """Plotly buttons: linear/log scale, and a dropdown over the categories that have data."""
     buttons_scale = [
-        dict(label="Linear scale", method="relayout", args=[{"xaxis.type": "linear"}]),
+        dict(label="Linear", method="relayout", args=[{"xaxis.type": "linear"}]),
         dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}]),
     ]
-    above = 1 + 36 / (
-        fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    )  # 36 px above the plot
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    above = 1 + 6 / plot_px  # just above the plot, under the subtitle
     menus = [
         dict(
             type="buttons",
@@ -349,6 +406,8 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
             yanchor="bottom",
             showactive=True,
             active=0 if fig.layout.xaxis.type != "log" else 1,
+            font=dict(size=12),
+            pad=dict(t=0, b=0, l=0, r=0),
         )
     ]
     available = [c for c in CATEGORY_NAMES if c in set(casualty_spread(ids)["category"])]
@@ -363,7 +422,8 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
                 None if sides is None else _as_list(sides),
                 None if perspectives is None else _as_list(perspectives),
             )
-            traces = side_traces(pts, sides_present)
+            placed, yaxis, labels = place_rows(pts)
+            traces = side_traces(placed, sides_present)
             options.append(
                 dict(
                     label=CATEGORY_NAMES[cat].split(" (")[0].capitalize(),
@@ -377,7 +437,9 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
                         },
                         {
                             "xaxis.title.text": f"People {CATEGORY_NAMES[cat]}",
-                            "title.subtitle.text": theme.wrap(spread_text(pts), 110),
+                            "title.subtitle.text": subtitle_text(pts),
+                            "yaxis.range": yaxis["range"],
+                            "annotations": replace_row_labels(fig.layout, labels),
                         },
                         list(range(len(traces))),
                     ],
@@ -393,6 +455,8 @@ def _add_controls(fig, ids, category, sides, perspectives, sides_present) -> Non
                 yanchor="bottom",
                 active=available.index(category) if category in available else 0,
                 showactive=True,
+                font=dict(size=12),
+                pad=dict(t=0, b=0, l=0, r=0),
             )
         )
     fig.update_layout(updatemenus=menus)

@@ -72,3 +72,39 @@ def fmt_date(ts, precision: str = "day") -> str:
     if precision == "month":
         return ts.strftime("%B %Y")
     return f"{ts.day} {ts.strftime('%B')} {ts.year}"
+
+
+ROW_LABEL = "row-label"
+
+
+def row_labels(positions, texts, size: int = 12) -> list[dict]:
+    """Row names written inside the plot at its left edge (annotations at y ``positions``): they
+    take no width from the data at any screen width, and unlike inside tick labels they hide
+    none of the x axis's labels."""
+    return [
+        dict(
+            text=text,
+            xref="paper",
+            x=0,
+            xanchor="left",
+            yref="y",
+            y=y,
+            yanchor="middle",
+            align="left",
+            showarrow=False,
+            font=dict(size=size),
+            name=ROW_LABEL,
+        )
+        for y, text in zip(positions, texts, strict=True)
+    ]
+
+
+def replace_row_labels(layout, labels: list[dict]) -> list:
+    """``layout``'s annotations with its row names replaced by ``labels`` (the rest kept)."""
+    return [*labels, *(a for a in layout.annotations if a.name != ROW_LABEL)]
+
+
+# The y axis of charts whose rows are named by ``row_labels``.
+ROW_AXIS = dict(
+    showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False, title_text=""
+)

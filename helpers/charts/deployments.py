@@ -366,14 +366,17 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
             )
             # thin dotted edges: a series of single figures (low = high) still shows as a joining
             # line
+            by = series_label(series)
             fig.add_trace(
                 go.Scatter(
                     x=iso(band["date"]),
                     y=band["hi"],
                     mode="lines",
                     line=dict(width=1.5, color=colour, dash="dot"),
+                    name=f"{theme.side_name(side)}: highest in the series of {by}",
                     showlegend=False,
-                    hoverinfo="skip",
+                    hovertext=f"{theme.side_name(side)}: highest figures in the series of {by}",
+                    hoverinfo="text",
                     legendgroup=side,
                 )
             )
@@ -385,8 +388,10 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
                     line=dict(width=1.5, color=colour, dash="dot"),
                     fill="tonexty",
                     fillcolor=_translucent(colour),
-                    name=f"{theme.side_name(side)}: series from {', '.join(series)}",
-                    hoverinfo="skip",
+                    name=f"{theme.side_name(side)}: lowest in the series of {by}",
+                    showlegend=False,
+                    hovertext=f"{theme.side_name(side)}: lowest figures in the series of {by}",
+                    hoverinfo="text",
                     legendgroup=side,
                 )
             )
@@ -397,6 +402,7 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
                 mode="markers",
                 name=theme.side_name(side),
                 legendgroup=side,
+                showlegend=False,
                 marker=dict(color=colour, size=10, line=dict(color="white", width=1)),
                 error_y=dict(
                     type="data",
@@ -408,15 +414,15 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
                 hovertext=[
                     f"<b>{r.formation}</b><br>{r.strength_low:,}"
                     + (f"–{r.strength_high:,}" if r.strength_high != r.strength_low else "")
-                    + f" {unit}<br>{fmt_date(r.date, r.date_precision)}<br>source: {r.source_id}"
+                    + f" {unit}<br>{fmt_date(r.date, r.date_precision)}<br>"
+                    + f"source: {series_label([r.source_id])}"
                     for r in srows.itertuples()
                 ],
                 hoverinfo="text",
             )
         )
     name = data.load("conflicts").set_index("conflict_id").at[conflict_id, "name_en"]
-    fig.update_xaxes(title_text="Date")
-    fig.update_yaxes(title_text=f"Strength ({unit})", separatethousands=True, rangemode="tozero")
+    fig.update_yaxes(title_text="", separatethousands=True, rangemode="tozero")
     per_side = "; ".join(
         f"{theme.side_name(s)} up to {g['strength_high'].max():,}" for s, g in rows.groupby("side")
     )
@@ -431,22 +437,35 @@ def strength_chart(conflict_id: str, unit: str = "troops", sides=None) -> go.Fig
         f"figure for one "
         f"formation (a bar down to its lowest figure). {band_text} {per_side}."
     )
+    sides = theme.key_lines(
+        [
+            f"<span style='color:{theme.side_colour(s)}'>●</span> {theme.side_name(s)}"
+            for s in dict.fromkeys(rows["side"])
+        ]
+    )
+    how = (
+        "Dots: one source's figure each; band: one source's series of dates"
+        if banded
+        else "Dots: one source's figure each; no source gives a series, so none are joined"
+    )
+    key = f"{sides}<br>{theme.wrap(how, theme.SOURCE_CHARS)}"
     fig.update_layout(
-        title_subtitle=dict(
-            text=theme.wrap(
-                "Dots: one source's figure each · band only where one source "
-                "gives a series of dates"
-                if banded
-                else "Dots: one source's figure each; no source gives a series, "
-                "so no band or line joins them",
-                95,
-            ),
-            font=dict(size=12, color="#333"),
-        )
+        title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
+        showlegend=False,  # the sides are named in the key above
+        margin=dict(t=90 + 16 * key.count("<br>"), l=56, r=20),
     )
     return theme.finish(
-        fig, f"{name}: strength over time ({unit})", citations.source_line(rows["source_id"]), desc
+        fig,
+        f"{name}: strength over time ({unit})",
+        citations.source_line(rows["source_id"]),
+        desc,
+        bottom=30,
     )
+
+
+def series_label(source_ids) -> str:
+    """Sources by author and year (their ids are the data's, not the reader's)."""
+    return citations.source_line(source_ids).rstrip(".")
 
 
 def _translucent(hex_colour: str, alpha: float = 0.18) -> str:

@@ -48,6 +48,7 @@ def event_timeline(era_id: str) -> go.Figure:
     era = data.load("eras").set_index("era_id").loc[era_id]
     fig.update_xaxes(title_text="Date", type="date")
     fig.update_yaxes(title_text="", categoryorder="array", categoryarray=kinds, automargin=True)
+    fig.update_layout(showlegend=False)  # each row is named by its kind
     desc = (
         f"{len(ev)} events of the era '{era.title}' ({era.start_year}–{era.end_year}) on a "
         f"time axis, one row "

@@ -22,7 +22,7 @@ from . import lines as ln_chart
 from . import territory as ter_chart
 from . import treaties as tr_chart
 from .battle_explorer import battle_explorer
-from .common import fmt_date, geo_layout, places
+from .common import fmt_date, geo_layout, places, replace_row_labels
 from .selectors import check_choice
 
 ALL = "(all)"
@@ -96,7 +96,7 @@ def casualty_explorer(
     fig.layout.yaxis.automargin = (
         False  # the margin is set from the labels on every change: one draw, not two
     )
-    for t in cas_chart.side_traces([], sides) + cas_chart.perspective_legend():
+    for t in cas_chart.side_traces([], sides):
         fig.add_trace(t)
     controls = {
         "conflict": _dropdown("Conflict", [(names.get(c, c), c) for c in conflicts], conflict_id),
@@ -127,28 +127,40 @@ def casualty_explorer(
             ),
             key=lambda r: (r["side"], r["low"]),
         )
-        traces = cas_chart.side_traces(sel, sides)
-        rows = len({(r["group"], r["source_label"]) for r in sel})
+        placed, yaxis, labels = cas_chart.place_rows(sel)
+        traces = cas_chart.side_traces(placed, sides)
         with fig.batch_update():
             for trace, new in zip(fig.data, traces, strict=False):
-                if trace.x != tuple(new["x"]) or trace.y != (
-                    tuple(new["y"][0]),
-                    tuple(new["y"][1]),
-                ):
+                if trace.x != tuple(new["x"]) or trace.y != tuple(new["y"]):
                     trace.update(
                         x=new["x"],
                         y=new["y"],
                         hovertext=new["hovertext"],
                         marker_symbol=new["marker"]["symbol"],
-                        showlegend=new["showlegend"],
                     )
             fig.layout.xaxis.type = c["scale"].value
             fig.layout.xaxis.title.text = f"People {cas_chart.CATEGORY_NAMES[c['category'].value]}"
-            fig.layout.title.text = f"{names.get(c['conflict'].value)}: every source's figure"
-            fig.layout.title.subtitle.text = theme.wrap(cas_chart.spread_text(sel), 110)
-            fig.layout.height = cas_chart.chart_height(rows)
-            fig.layout.margin.l = cas_chart.left_margin(sel)
-            fig.layout.legend.y = 44 / fig.layout.height
+            subtitle = cas_chart.subtitle_text(sel)
+            shape = cas_chart.frame(
+                names.get(conflict).split(" (")[0],
+                category,
+                subtitle,
+                yaxis["range"][0] - yaxis["range"][1],
+                controls=False,
+                phone=False,
+            )
+            fig.layout.title.update(text=shape["title"], y=1)  # one line: no lift to undo
+            fig.layout.title.subtitle.text = subtitle
+            fig.layout.yaxis.update(yaxis)
+            source = theme.source_text(citations.source_line(r["source_id"] for r in sel))
+            fig.layout.annotations = replace_row_labels(fig.layout, labels)
+            for note in fig.layout.annotations:
+                if note.name == "source-line":
+                    note.text = source
+            fig.layout.margin.update(
+                t=shape["top"], b=cas_chart.BOTTOM_PX + theme.source_px(source)
+            )
+            fig.layout.height = shape["height"] + theme.source_px(source)
         _say(
             message,
             None
@@ -329,33 +341,39 @@ def treaty_explorer(mode: str | None = None):
             and kind in (ALL, r["kind"])
             and lo <= r["year"] <= hi
         ]
+        placed, yaxis, labels = tr_chart.place_rows(rows)
         with fig.batch_update():
-            for trace, new in zip(fig.data, tr_chart.treaty_traces(rows, kinds), strict=False):
-                if (
-                    "base" not in new and new["type"] == "bar"
-                ):  # legend keys: only the kinds on show
-                    if trace.showlegend != new["showlegend"]:
-                        trace.showlegend = new["showlegend"]
-                    continue
-                if trace.y == tuple(new["y"]):
+            for trace, new in zip(fig.data, tr_chart.treaty_traces(placed, kinds), strict=False):
+                if trace.y == tuple(new["y"]) and trace.customdata == tuple(new["customdata"]):
                     continue
                 if "base" in new:
                     trace.update(
                         x=new["x"],
                         y=new["y"],
                         base=new["base"],
+                        customdata=new["customdata"],
                         hovertext=new["hovertext"],
                         marker_opacity=new["marker"]["opacity"],
                         marker_pattern_shape=new["marker"]["pattern"]["shape"],
                     )
                 else:
                     trace.update(
-                        x=new["x"], y=new["y"], text=new["text"], hovertext=new["hovertext"]
+                        x=new["x"],
+                        y=new["y"],
+                        customdata=new["customdata"],
+                        text=new["text"],
+                        hovertext=new["hovertext"],
                     )
-            fig.layout.yaxis.categoryarray = [r["label"] for r in rows]
-            fig.layout.yaxis.tickfont.size = tr_chart.tick_size(len(rows))
-            fig.layout.height = tr_chart.timeline_height(len(rows))
-            fig.layout.margin.l = tr_chart.left_margin([r["label"] for r in rows], len(rows))
+            fig.layout.yaxis.update(yaxis)
+            fig.layout.annotations = replace_row_labels(fig.layout, labels)
+            title = theme.wrap_title(tr_chart.finding(placed))
+            key = tr_chart.key_text(placed, kinds)
+            top = tr_chart.explorer_top(title, key)
+            fig.layout.title.text = title
+            fig.layout.title.subtitle.text = key
+            fig.layout.margin.t = top
+            # every name readable: a long selection scrolls rather than crushing the rows
+            fig.layout.height = top + tr_chart.plot_height(yaxis) + fig.layout.margin.b
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import data, theme
+from .. import citations, data, theme
 from .common import fmt_date, iso
 from .treaties import TODAY, era_bands
 
@@ -63,14 +63,19 @@ def course_timeline() -> go.Figure:
             hoverinfo="text",
         )
     )
-    era_bands(fig)
+    fig.add_trace(era_row())
+    era_bands(fig, named=False)
     fig.update_layout(
         barmode="overlay",
-        xaxis=dict(type="date", title_text="Year", range=["1630-01-01", TODAY.isoformat()]),
+        xaxis=dict(type="date", range=["1630-01-01", TODAY.isoformat()]),
         yaxis=dict(
-            title_text="", categoryorder="array", categoryarray=["Events", "Treaties", "Conflicts"]
+            title_text="",
+            categoryorder="array",
+            categoryarray=["Events", "Treaties", "Conflicts", "Eras"],
         ),
-        legend=dict(orientation="h", y=-0.25),
+        showlegend=False,  # each row is named on the axis
+        # an era's name shows inside its bar where it fits at 11 px, and in its hover always
+        uniformtext=dict(mode="hide", minsize=11),
     )
     desc = (
         f"Timeline from 1639 to today: shaded bands mark the course's seven eras; "
@@ -81,11 +86,43 @@ def course_timeline() -> go.Figure:
         "treaties run through the whole span, "
         f"with the first in {treaties['signed_date'].min().year}."
     )
+    ids = [
+        *conflicts["source_ids"].str.split(";").explode(),
+        *events["source_ids"].str.split(";").explode(),
+        *treaties["source_ids"].str.split(";").explode(),
+    ]
     return theme.finish(
         fig,
         "Four centuries on one timeline",
-        "lessons_data/events.csv, conflicts.csv and treaties.csv (sources per row)",
+        citations.source_line(ids),
         desc,
-        height=430,
-        bottom=130,
+        height=400,
+        bottom=30,
+    )
+
+
+def era_row() -> go.Bar:
+    """The course's eras as a row of bars, each named inside (where its name fits)."""
+    eras = data.load("eras")
+    eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
+    years = (eras["end_year"] - eras["start_year"] + 1) * 365.25 * 86_400_000
+    return go.Bar(
+        orientation="h",
+        y=["Eras"] * len(eras),
+        base=[f"{y}-01-01" for y in eras["start_year"]],
+        x=years.astype("int64").tolist(),
+        text=[t.split(":")[0] for t in eras["title"]],
+        textposition="inside",
+        insidetextanchor="middle",
+        textfont=dict(size=12, color="#222"),
+        marker=dict(
+            color=[("#E8E4D8", "#D6D0BE")[i % 2] for i in range(len(eras))],
+            line=dict(color="white", width=1),
+        ),
+        name="Era",
+        hovertext=[
+            f"<b>{t}</b><br>{a}–{b}"
+            for t, a, b in eras[["title", "start_year", "end_year"]].itertuples(index=False)
+        ],
+        hoverinfo="text",
     )

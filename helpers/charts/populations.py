@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import citations, data, theme
 from . import selectors
-from .casualties import perspective_legend
+from .casualties import shape_key
 from .selectors import check_choice
 
 KIND_NAMES = {"census": "census", "official_count": "official count", "estimate": "estimate"}
@@ -106,11 +106,27 @@ def kind_traces(points: pd.DataFrame) -> list[dict]:
                 ),
                 hovertext=hover,
                 hoverinfo="text",
-                showlegend=bool(hover),
+                showlegend=False,
                 legendgroup="kinds",
             )
         )
     return traces
+
+
+def key_text(points: pd.DataFrame) -> str:
+    """The keys to colour (kind of count) and shape (perspective) of what is drawn, in words
+    (in place of a legend)."""
+    kinds = " · ".join(
+        f"<span style='color:{KIND_COLOURS[k]}'>●</span> {name}"
+        for k, name in KIND_NAMES.items()
+        if k in set(points["kind"])
+    )
+    return (
+        "Colour: "  # at most three short kinds: one line
+        + kinds
+        + "<br>"
+        + theme.wrap(shape_key(points["perspective"]), theme.SOURCE_CHARS)
+    )
 
 
 def population_spread(place_ids=None) -> pd.DataFrame:
@@ -141,13 +157,14 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
         raise ValueError("no population figures for this selection")
     place_order = list(dict.fromkeys(points["place_id"]))
     first = points[points["place_id"] == place_order[0]]
-    fig = go.Figure([*kind_traces(first), *perspective_legend()])
+    fig = go.Figure(kind_traces(first))
     names = points.drop_duplicates("place_id").set_index("place_id")["place_name"]
     years = points["year"]
     fig.update_xaxes(
-        title_text="Year the figure refers to", range=[years.min() - 4, years.max() + 4], dtick=10
+        title=dict(text="Year the figure refers to", font_size=13),
+        range=[years.min() - 4, years.max() + 4],
     )
-    fig.update_yaxes(title_text="People", rangemode="tozero", separatethousands=True)
+    fig.update_yaxes(title_text="", rangemode="tozero", separatethousands=True)
     desc = (
         "Population figures by year, one point per source: colour shows whether the figure "
         "is a census, an "
@@ -169,24 +186,18 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
         if len(place_order) == 1
         else "How many people lived on the islands, by whose count?"
     )
+    subtitle = key_text(points)
+    menu_px = 40 if len(place_order) > 1 else 0
+    top = 40 + 22 * theme.wrap_title(title).count("<br>") + 16 * (1 + subtitle.count("<br>"))
+    fig.update_layout(margin=dict(t=top + menu_px, l=56, r=16))
     theme.finish(
-        fig, title, citations.source_line(points["source_id"]), desc, height=590, bottom=200
+        fig, title, citations.source_line(points["source_id"]), desc, height=530 + top, bottom=66
+    )
+    fig.update_layout(
+        showlegend=False,
+        title_subtitle=dict(text=subtitle, font=dict(size=12, color="#333")),
     )
     height = fig.layout.height
-    # the legend hangs under the axis title, above the source note (up to four lines)
-    fig.update_layout(
-        legend=dict(
-            orientation="h",
-            yref="container",
-            y=140 / height,
-            yanchor="top",
-            x=0,
-            xanchor="left",
-            font=dict(size=11),
-            traceorder="normal",
-            groupclick="toggleitem",
-        )
-    )
     if len(place_order) > 1:
         options = []
         for p in place_order:
@@ -208,14 +219,16 @@ def population_chart(place_ids=None, group: str | None = None) -> go.Figure:
                     ],
                 )
             )
-        above = 1 + 36 / (height - fig.layout.margin.t - fig.layout.margin.b)
+        above = 1 + 8 / (height - fig.layout.margin.t - fig.layout.margin.b)
         fig.update_layout(
             updatemenus=[
                 dict(
                     type="dropdown",
                     buttons=options,
-                    x=1.0,
-                    xanchor="right",
+                    x=0.0,
+                    xanchor="left",
+                    font=dict(size=12),
+                    pad=dict(t=0, b=0, l=0, r=0),
                     y=above,
                     yanchor="bottom",
                     active=0,

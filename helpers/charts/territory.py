@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from .. import citations, data, theme
 from . import labels, map_layout
 from . import lines as ln
+from . import treaties as tr_chart
 from .common import fmt_date, geo_layout, places
 from .selectors import check_choice, territory_in_year
 from .treaties import TODAY
@@ -46,9 +47,6 @@ def _hover(r, treaties) -> str:
     )
 
 
-BOTTOM = 250  # px under the bars: axis title, the legend (up to five rows), the sources
-
-
 def territory_timeline(territories=None) -> go.Figure:
     """One row per territory, a coloured bar per period of control; hatched where another side
     claims
@@ -64,12 +62,12 @@ def territory_timeline(territories=None) -> go.Figure:
     ter = ter.assign(
         controller=ter["controller"].astype(str), territory_id=ter["territory_id"].astype(str)
     )
-    # long names ("Northern Kuril Islands (Shumshu, ...)") wrap, so the bars keep the width
-    labels = (
-        ter.drop_duplicates("territory_id")
-        .set_index("territory_id")["name_en"]
-        .map(lambda n: theme.wrap(n, 36))
+    # each territory's name (wrapped, never cut) sits above its row, inside the plot
+    names = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"]
+    placed, yaxis, labels = tr_chart.place_rows(
+        [{"territory_id": t, "name_en": names[t]} for t in ORDER if t in names.index]
     )
+    ypos = {r["territory_id"]: r["y"] for r in placed}
     fig = go.Figure()
     for side in dict.fromkeys(ter["controller"]):
         rows = ter[ter["controller"] == side]
@@ -78,7 +76,8 @@ def territory_timeline(territories=None) -> go.Figure:
             go.Bar(
                 orientation="h",
                 name=theme.side_name(side),
-                y=[labels[t] for t in rows["territory_id"]],
+                y=[ypos[t] for t in rows["territory_id"]],
+                width=tr_chart.BAR_UNITS,
                 base=[d.isoformat() for d in rows["start_date"]],
                 x=((end - rows["start_date"]).dt.days * 86_400_000).tolist(),
                 marker=dict(
@@ -96,30 +95,25 @@ def territory_timeline(territories=None) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    order = [labels[t] for t in ORDER if t in labels.index]
-    height = min(theme.MAX_HEIGHT, BOTTOM + 90 + 36 * len(labels))
+    key = theme.key_lines(
+        [
+            f"<span style='color:{theme.side_colour(s)}'>■</span> {theme.side_name(s)}"
+            for s in dict.fromkeys(ter["controller"])
+        ]
+        + ["hatched: claimed by another side"]
+    )
+    top = 70 + 16 * (1 + key.count("<br>"))
     fig.update_layout(
         barmode="overlay",
-        xaxis=dict(type="date", title_text="Year"),
-        yaxis=dict(
-            categoryorder="array",
-            categoryarray=order,
-            autorange="reversed",
-            title_text="",
-            automargin=True,
-        ),
-        legend=dict(
-            title=dict(text="Controlled by (hatched: claimed by another side)", side="top"),
-            orientation="h",
-            yref="container",
-            y=(BOTTOM - 68) / height,
-            yanchor="top",
-            x=0,
-            xanchor="left",
-        ),
+        xaxis=dict(type="date"),
+        yaxis=yaxis,
+        annotations=labels,
+        showlegend=False,  # the key above names the colours
+        title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
+        margin=dict(t=top, l=12, r=20),
     )
     desc = (
-        f"Timeline of control over {len(labels)} territories from "
+        f"Timeline of control over {len(placed)} territories from "
         f"{ter['start_date'].min().year} to today: "
         "each bar is a period of control, coloured by the controlling state; hatching marks "
         "periods in which "
@@ -130,8 +124,8 @@ def territory_timeline(territories=None) -> go.Figure:
         "Who held the disputed territories?",
         citations.source_line(ter["source_ids"].str.split(";").explode()),
         desc,
-        height=height,
-        bottom=BOTTOM,
+        height=top + tr_chart.plot_height(yaxis) + 34,
+        bottom=34,
     )
 
 

@@ -16,37 +16,51 @@ import plotly.graph_objects as go
 
 from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
-from .common import fmt_date, iso
+from .common import ROW_AXIS, fmt_date, iso, row_labels
 from .selectors import check_choice
 
 TODAY = pd.Timestamp("2026-11-23")
 STUB_DAYS = 3 * 365  # length of the stub drawn for a treaty whose end no source records
-# status: (legend label, in two short lines so the key leaves the bars the width; pattern, opacity)
+# status: (its name in the key above the chart, pattern, opacity)
 STATUS = {
-    "ended": ("ended: the bar stops<br>at the recorded end", "", 1.0),
-    "in_force": ("still in force: the bar<br>runs to today ▶", "", 1.0),
-    "suspended": ("in force, implementation<br>suspended (cross-hatched)", "x", 0.85),
-    "unknown": ("end not recorded:<br>a short pale stub with ?", "/", 0.45),
+    "ended": ("ended: the bar stops at the recorded end", "", 1.0),
+    "in_force": ("▶ still in force: the bar runs to today", "", 1.0),
+    "suspended": ("cross-hatched: in force, implementation suspended", "x", 0.85),
+    "unknown": ("? end not recorded: a short pale stub", "/", 0.45),
 }
-ROW_PX, MAX_HEIGHT = 22, 700
+# Each treaty's name sits above its bar, inside the plot, so names take no width from the bars
+# at any screen width: a name line, then the bar, in rows of UNIT_PX.
+UNIT_PX = 26
+LINE_UNITS, NAME_GAP_UNITS, BAR_UNITS, GAP_UNITS = 0.7, 0.15, 0.6, 0.3
+LABEL_CHARS = 50  # a 12 px name line this long fits the plot on a 390 px phone screen
+TOP_PX, BOTTOM_PX = 56, 34  # no x axis title: the years say what they are
+MIN_PLOT_PX = 300
 
 
-def tick_size(n_rows: int) -> int:
-    """Treaty names shrink as rows get denser, so every one stays on its own line."""
-    return 12 if n_rows <= 20 else 10 if n_rows <= 36 else 9
+def place_rows(recs: list[dict]) -> tuple[list[dict], dict, list[dict]]:
+    """Each treaty's ``y`` (its bar), the y axis, and the names (wrapped, never cut) written
+    just above the bars."""
+    placed, ticks, texts, y = [], [], [], 0.0
+    for r in recs:
+        name = theme.wrap(r["name_en"], LABEL_CHARS)
+        lines = 1 + name.count("<br>")
+        ticks.append(y + lines * LINE_UNITS / 2)
+        texts.append(name)
+        y += lines * LINE_UNITS + NAME_GAP_UNITS + BAR_UNITS / 2
+        placed.append({**r, "y": y})
+        y += BAR_UNITS / 2 + GAP_UNITS
+    return placed, dict(ROW_AXIS, range=[max(y, 1.0), -0.1]), row_labels(ticks, texts)
 
 
-def left_margin(labels, n_rows: int) -> int:
-    """Room for the treaty names at their tick size, so plotly's automargin has nothing to add
-    and draws once."""
-    return theme.label_margin(
-        max((theme.text_px(label, tick_size(n_rows)) for label in labels), default=0)
-    )
+def plot_height(yaxis: dict) -> int:
+    """The plot's height in px for the rows of ``place_rows`` (never so low that the title and
+    key take most of the chart)."""
+    return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] + 0.1)))
 
 
-def timeline_height(n_rows: int) -> int:
-    """One row per treaty, but never taller than a laptop screen (rows get denser instead)."""
-    return min(MAX_HEIGHT, max(450, 150 + ROW_PX * n_rows))
+def explorer_top(title: str, key: str) -> int:
+    """The live explorer's top margin: the title's lines and the key's (no buttons)."""
+    return TOP_PX + 22 * title.count("<br>") + 16 * (1 + key.count("<br>"))
 
 
 def treaty_rows(
@@ -115,11 +129,9 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     tr = tr.assign(status=tr["status"].astype(str))
     end = pd.Series([_bar_end(r) for r in tr.itertuples()], index=tr.index)
     # a one-day instrument still needs a visible bar: at least 180 days wide
-    label = [n if len(n) <= 34 else n[:33] + "…" for n in tr["name_en"]]
     return tr.assign(
         kind=tr["kind"].astype(str),
         bar_base=iso(tr["signed_date"]),
-        label=label,
         bar_end=iso(end),
         bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
         opacity=[STATUS[st][2] for st in tr["status"]],
@@ -128,11 +140,12 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
+def treaty_traces(recs, kinds) -> list[dict]:
     """One bar trace per kind (fixed order, empty when absent), then the status markers ('▶' at
-    today for treaties in force, '?' after a stub with no recorded end) and one legend entry per
-    status; ``tr`` comes from ``prepared()``."""
-    recs = tr.to_dict("records") if isinstance(tr, pd.DataFrame) else tr
+    today for treaties in force, '?' after a stub with no recorded end); ``recs`` come from
+    ``place_rows`` (each has its ``y``), each bar carries its treaty's name as ``customdata``.
+    No legend: the key is written above the chart (``key_text``)."""
+    recs = recs.to_dict("records") if isinstance(recs, pd.DataFrame) else recs
     traces = []
     for i, kind in enumerate(kinds):
         rows = [r for r in recs if r["kind"] == kind]
@@ -143,9 +156,11 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
                 name=kind.replace("_", " "),
                 base=[r["bar_base"] for r in rows],
                 x=[int(r["bar_ms"]) for r in rows],
-                y=[r["label"] for r in rows],
+                y=[r["y"] for r in rows],
+                width=BAR_UNITS,
+                customdata=[r["name_en"] for r in rows],
                 marker=dict(
-                    color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)],
+                    color=kind_colour(i),
                     opacity=[r["opacity"] for r in rows],
                     pattern=dict(
                         shape=[r["pattern"] for r in rows],
@@ -172,7 +187,8 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
                 type="scatter",
                 mode="markers+text" if text else "markers",
                 x=[r["bar_end"] for r in rows],
-                y=[r["label"] for r in rows],
+                y=[r["y"] for r in rows],
+                customdata=[r["name_en"] for r in rows],
                 text=[text] * len(rows),
                 textposition="middle right",
                 textfont=dict(size=12, color="#444"),
@@ -184,62 +200,54 @@ def treaty_traces(tr: pd.DataFrame, kinds) -> list[dict]:
                 legendgroup="status",
             )
         )
-    present = {r["kind"] for r in recs}
-    for i, kind in enumerate(
-        kinds
-    ):  # the key to the colours: solid swatches, whatever the first bar's status
-        traces.append(
-            dict(
-                type="bar",
-                orientation="h",
-                x=[None],
-                y=[None],
-                name=kind.replace("_", " "),
-                legendgroup="kinds",
-                legendgrouptitle=dict(text="Kind of instrument"),
-                hoverinfo="skip",
-                showlegend=kind in present,
-                marker=dict(color=theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)]),
-            )
-        )
-    for label, pattern, opacity in STATUS.values():
-        traces.append(
-            dict(
-                type="bar",
-                orientation="h",
-                x=[None],
-                y=[None],
-                name=label,
-                legendgroup="status",
-                legendgrouptitle=dict(text="How the bar ends"),
-                hoverinfo="skip",
-                showlegend=True,
-                marker=dict(
-                    color="#999999",
-                    opacity=opacity,
-                    pattern=dict(
-                        shape=pattern, fillmode="overlay", fgcolor="white", size=6, solidity=0.4
-                    ),
-                ),
-            )
-        )
     return traces
 
 
-def era_bands(fig: go.Figure) -> None:
-    """Alternately shaded era bands behind a time axis, named where the band is wide enough."""
+def finding(recs: list[dict]) -> str:
+    """The title: how many treaties, over which years, and how many are still in force."""
+    if not recs:
+        return "No treaty matches this selection"
+    years = sorted(r["signed_date"].year for r in recs)
+    first, last = years[0], years[-1]
+    years = f"{first}–{last}" if last > first else f"{first}"
+    n = len(recs)
+    live = sum(r["status"] in ("in_force", "suspended") for r in recs)
+    still = f"{live} still in force" if live else "none still in force"
+    return f"{n} treat{'ies' if n > 1 else 'y'} and agreements signed {years}: {still}"
+
+
+def kind_colour(i: int) -> str:
+    return theme.KIND_COLOURS[i % len(theme.KIND_COLOURS)]
+
+
+def key_text(recs, kinds) -> str:
+    """The key to what is drawn, in words above the chart (in place of a legend): the colour of
+    each kind on show, then how the bars end, for the endings on show."""
+    recs = recs.to_dict("records") if isinstance(recs, pd.DataFrame) else recs
+    shown = {r["kind"] for r in recs}
+    colours = [
+        f"<span style='color:{kind_colour(i)}'>■</span> {k.replace('_', ' ')}"
+        for i, k in enumerate(kinds)
+        if k in shown
+    ]
+    endings = {r["status"] for r in recs}
+    states = [label for status, (label, _, _) in STATUS.items() if status in endings]
+    return "<br>".join(part for part in (theme.key_lines(colours), theme.key_lines(states)) if part)
+
+
+def era_bands(fig: go.Figure, named: bool = True) -> None:
+    """Alternately shaded era bands behind a time axis, ``named`` where the band is wide
+    enough."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     for i, e in enumerate(eras.itertuples()):
         label = {}
-        if (
-            e.end_year - e.start_year >= 25
-        ):  # narrow eras would print their names on top of each other
+        if named and e.end_year - e.start_year >= 25:  # narrow eras' names would overprint
             # alternate top and bottom so neighbouring era names never overprint
             label = dict(
                 annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]),
                 annotation_position="top left" if i % 2 else "bottom left",
-                annotation_font=dict(size=10, color="#666"),
+                annotation_font=dict(size=11, color="#666"),
             )
         fig.add_vrect(
             x0=f"{e.start_year}-01-01",
@@ -262,26 +270,17 @@ def treaty_timeline(
     if tr.empty:
         raise ValueError("no treaties match this selection; try another party, kind or era")
     kinds = list(dict.fromkeys(tr["kind"].astype(str)))
-    prep = prepared(tr)
-    fig = go.Figure(treaty_traces(prep, kinds))
+    placed, yaxis, labels = place_rows(prepared(tr).to_dict("records"))
+    fig = go.Figure(treaty_traces(placed, kinds))
     fig.update_layout(
+        annotations=labels,
         barmode="overlay",
-        xaxis=dict(type="date", title_text="Year", title_font=dict(size=12), tickangle=0),
-        yaxis=dict(
-            autorange="reversed",
-            title_text="",
-            automargin=True,
-            categoryorder="array",
-            categoryarray=list(prep["label"]),
-            tickfont=dict(size=tick_size(len(tr))),
-            tickmode="linear",
-            tick0=0,
-            dtick=1,
-        ),  # every treaty named, however dense
-        # the legend is a key (kinds: colour; status: how a bar ends); the dropdown filters kinds
-        legend=dict(font=dict(size=10), tracegroupgap=6, itemclick=False, itemdoubleclick=False),
-        margin_l=left_margin(prep["label"], len(tr)),
+        xaxis=dict(type="date", tickangle=0),
+        yaxis=yaxis,
+        showlegend=False,
+        margin=dict(l=12, r=24),
     )
+    prep = pd.DataFrame(placed)
     start = tr["signed_date"].min()
     last = max(pd.Timestamp(d) for d in prep["bar_end"])
     fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"])
@@ -310,15 +309,22 @@ def treaty_timeline(
         f"stub with a question mark, not as running to today."
     )
     all_ids = tr["source_ids"].str.split(";").explode()
+    key = key_text(placed, kinds)
+    menu_px = 40 if controls and len(kinds) > 1 else 0
+    top = TOP_PX + 16 * (1 + key.count("<br>")) + menu_px
+    fig.update_layout(margin_t=top)
+    title = finding(placed)
     theme.finish(
         fig,
-        "Treaties and agreements: signed, in force, ended",
+        title,
         citations.source_line(all_ids),
         desc,
-        height=timeline_height(len(tr)),
+        height=top + 22 * theme.wrap_title(title).count("<br>") + plot_height(yaxis) + BOTTOM_PX,
+        bottom=BOTTOM_PX,
     )
-    if controls and len(kinds) > 1:
-        # the buttons show one kind's bars; status markers and the status legend stay
+    fig.update_layout(title_subtitle=dict(text=key, font=dict(size=12, color="#333")))
+    if menu_px:
+        # the buttons show one kind's bars; status markers stay
         buttons = [
             dict(
                 label="All kinds",
@@ -334,15 +340,18 @@ def treaty_timeline(
             )
             for i, k in enumerate(kinds)
         ]
+        plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
         fig.update_layout(
             updatemenus=[
                 dict(
                     type="dropdown",
                     buttons=buttons,
-                    x=1.0,
-                    xanchor="right",
-                    y=1.08,
+                    x=0.0,
+                    xanchor="left",
+                    y=1 + 8 / plot_px,
                     yanchor="bottom",
+                    font=dict(size=12),
+                    pad=dict(t=0, b=0, l=0, r=0),
                 )
             ]
         )

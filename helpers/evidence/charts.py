@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from IPython.display import Markdown
 
 from .. import citations, theme
-from ..charts.casualties import perspective_legend, side_traces
+from ..charts.casualties import ROW_PX, place_rows, shape_key, side_traces
 from ..charts.common import fmt_date, iso
 
 ROWS = (
@@ -63,7 +63,6 @@ def timeline(
                     hovertext=[
                         f"<b>{theme.wrap(str(r['title']), 60)}</b>"
                         f"<br>{fmt_date(r['date'], r.get('date_precision') or 'day')}"
-                        f"<br><code>{r['id']}</code>"
                         for r in rows.to_dict("records")
                     ],
                     hoverinfo="text",
@@ -79,14 +78,22 @@ def timeline(
     ).dropna()
     pad = max(pd.Timedelta(days=30), (dates.max() - dates.min()) * 0.05)
     fig.update_xaxes(
-        title_text="Date",
         type="date",
         range=[(dates.min() - pad).strftime("%Y-%m-%d"), (dates.max() + pad).strftime("%Y-%m-%d")],
     )
     fig.update_yaxes(
         title_text="", categoryorder="array", categoryarray=kinds[::-1], automargin=True
     )
-    fig.update_layout(legend=dict(orientation="h", y=-0.3))
+    fig.update_layout(  # each row is named on the axis; the open marker is explained above
+        showlegend=False,
+        margin=dict(t=96),
+        title_subtitle=dict(
+            text="Filled marker: evidence · open marker: counter-evidence"
+            if counter
+            else "One marker per dated item",
+            font=dict(size=12, color="#333"),
+        ),
+    )
     desc = (
         f"{shown} dated items on a time axis from {fmt_date(dates.min())} to "
         f"{fmt_date(dates.max())}, one row per kind: "
@@ -94,7 +101,12 @@ def timeline(
         + (". Open markers are counter-evidence." if counter else ".")
     )
     return theme.finish(
-        fig, title, citations.source_line(sources), desc, height=200 + 50 * len(kinds) + 100
+        fig,
+        title,
+        citations.source_line(sources),
+        desc,
+        height=130 + max(380, 50 * len(kinds)),
+        bottom=34,
     )
 
 
@@ -108,10 +120,8 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
             "No figures yet: pin casualties:… or deployments:… ids to compare their sources here.",
         )
     rows = figures.copy()
-    rows["group"] = [theme.wrap(t, 38) for t in rows["title"]]
-    rows["source_label"] = [
-        f"{c} [{s}]" for c, s in zip(rows["citation"], rows["source_id"].str[:12], strict=False)
-    ]
+    rows["group"] = rows["title"]
+    rows["source_label"] = rows["citation"]
     rows["symbol"] = rows["source_perspective"].map(theme.PERSPECTIVE_SYMBOLS).fillna("x")
     rows["low"] = rows["low"].astype(float)
     rows["high"] = rows["high"].fillna(rows["low"]).astype(float)
@@ -125,14 +135,16 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
     ]
     rows = rows.sort_values(["group", "low"])
     sides = list(dict.fromkeys(rows["side"]))
-    fig = go.Figure([*side_traces(rows, sides), *perspective_legend()])
+    placed, yaxis, labels = place_rows(rows)
+    fig = go.Figure(side_traces(placed, sides))
     log = rows["high"].max() / max(rows["low"].min(), 1) > 50
     fig.update_xaxes(
-        title_text="Number (people, ships, aircraft… as each figure says)",
+        title=dict(text="Number (people, ships, aircraft, as each figure says)", font_size=13),
         type="log" if log else "linear",
         separatethousands=True,
     )
-    fig.update_yaxes(title_text="", autorange="reversed", automargin=True)
+    fig.update_yaxes(**yaxis)
+    fig.update_layout(annotations=labels)
     parts = []
     for group, g in rows.groupby("group", sort=False):
         lo, hi = g["low"].min(), g["high"].max()
@@ -146,18 +158,19 @@ def spread(figures: pd.DataFrame, title: str) -> go.Figure | Markdown:
         "range; marker shape shows "
         "the source's perspective. " + "; ".join(parts) + "."
     )
-    n = rows.groupby(["group", "source_label"]).ngroups
+    key = theme.wrap(shape_key(rows["source_perspective"].fillna("other")), theme.SOURCE_CHARS)
+    top = 64 + 22 * theme.wrap_title(title).count("<br>") + 16 * key.count("<br>")
+    fig.update_layout(margin=dict(t=top, l=12, r=16))
     theme.finish(
         fig,
         title,
         citations.source_line(rows["source_id"]),
         desc,
-        height=min(theme.MAX_HEIGHT, 320 + 34 * n),
-        bottom=170,
+        height=top + 60 + max(320, ROW_PX * (yaxis["range"][0] - yaxis["range"][1])),
+        bottom=60,
     )
     fig.update_layout(
-        legend=dict(
-            orientation="h", yref="container", y=0.02, yanchor="bottom", x=0, font=dict(size=11)
-        )
+        title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
+        showlegend=False,
     )
     return fig
