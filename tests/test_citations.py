@@ -246,8 +246,10 @@ def test_bibliography_page_lists_every_source_once_under_its_perspective():
 
 
 def _chart_labels(fig) -> set[str]:
-    """The source labels on a casualty chart's y axis (numbered when two share a label)."""
-    labels = {y for t in fig.data if t.y is not None and len(t.y) == 2 for y in t.y[1]}
+    """The source labels a casualty chart writes above its rows (numbered when two share a
+    label); group headers (bold, in the side's colour) and the source line are left out."""
+    texts = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.text]
+    labels = {t for t in texts if "<" not in t and not t.startswith("Source:")}
     return {re.sub(r" \(\d+\)$", "", label) for label in labels}
 
 

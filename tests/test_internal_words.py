@@ -38,7 +38,7 @@ COMMISSION = re.compile(r"\bcommission", re.I)
 # history has real commissions: a qualified one ("the mixed commission", "a commission was
 # agreed") or its members and staff; an unqualified one is the makers' word
 HISTORICAL_COMMISSION = re.compile(
-    r"(?:development|border|mixed|lytton|nations|separate|government|\ba)\s+commissions?\b"
+    r"(?:development|border|mixed|lytton|nations|separate|government|international|\ba)\s+commissions?\b"
     r"|\bcommissioners?\b|\bcommission\s+(?:official|assets)\b",
     re.I,
 )
