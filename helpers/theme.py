@@ -140,7 +140,7 @@ def side_name(side: str) -> str:
 
 MAX_HEIGHT = 900  # px: a long list of rows scrolls past a screen, but no chart grows without end
 TITLE_CHARS = 38  # a 17 px title line this long fits a 390 px phone screen
-SOURCE_CHARS = 56  # an 11 px source line this long fits the plot of a 390 px phone screen
+SOURCE_CHARS = 50  # an 11 px source line this long fits a 390 px phone screen, wide letters too
 SOURCE_LINE_PX = 14
 
 

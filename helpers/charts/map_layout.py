@@ -51,13 +51,12 @@ def finish_map(
     theme.finish(fig, theme.wrap(title, TITLE_CHARS), sources, description, height=height)
     source = fig.layout.annotations[-1]
     source.text = theme.wrap(source.text.replace("<br>", " "), SOURCE_CHARS)
-    bottom = (
-        (62 if slider else 12)
-        + (KEY_ROW_PX * key_rows + 8 if key_below else 0)
-        + 16 * (source.text.count("<br>") + 1)
-    )
+    above = (62 if slider else 12) + (KEY_ROW_PX * key_rows + 8 if key_below else 0)
+    bottom = above + 16 * (source.text.count("<br>") + 1)
     fig.update_layout(margin_b=bottom)
-    source.yshift = -bottom + 8
+    # theme.finish hangs the source line by its top: under the slider and the key, so that its
+    # lines end just inside the figure's bottom edge
+    source.yshift = -above + 6
     return fig
 
 
