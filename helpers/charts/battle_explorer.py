@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as W
 import plotly.graph_objects as go
 
+from .. import theme
 from . import battle_maps
 from .common import fmt_date
 
@@ -27,16 +28,19 @@ def battle_explorer(conflict_id: str, lang: str = "en") -> W.VBox:
         style={"description_width": "initial"},
     )
     message = W.HTML()
+    title = fig.layout.title.text.replace("<br>", " ")
 
     def update(_=None):
         day = next(d for d in dates if str(d.date()) == slider.value)
         with figure.batch_update():
+            figure.layout.title.text = theme.wrap_title(f"{title}, as of {fmt_date(day)}")
             for trace, new in zip(figure.data[:n], moving(day), strict=True):
                 new = dict(new)
                 new.pop("type")
                 trace.update(new, overwrite=True)
 
     slider.observe(update, names="value")
+    update()
     box = W.VBox([W.HBox([slider]), message, figure])
     box.controls, box.figure, box.message, box.update = {"date": slider}, figure, message, update
     return box

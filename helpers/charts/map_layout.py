@@ -14,7 +14,6 @@ from .. import theme
 from . import labels
 from . import lines as ln
 
-TITLE_CHARS = 34  # a 19 px title line this long fits a phone
 SOURCE_CHARS = 55  # an 11 px source line this long fits a phone
 KEY_ROW_PX = 24
 
@@ -48,7 +47,7 @@ def finish_map(
             traceorder="normal",  # grouped would put each trace's entry on its own row
         ),
     )
-    theme.finish(fig, theme.wrap(title, TITLE_CHARS), sources, description, height=height)
+    theme.finish(fig, title, sources, description, height=height)  # it wraps the title once
     source = fig.layout.annotations[-1]
     source.text = theme.wrap(source.text.replace("<br>", " "), SOURCE_CHARS)
     above = (62 if slider else 12) + (KEY_ROW_PX * key_rows + 8 if key_below else 0)
