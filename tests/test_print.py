@@ -195,7 +195,8 @@ def test_charts_are_vector_graphics(printed):
         page = (site / f"{stem}.html").read_text(encoding="utf-8")
         titles = [
             html.unescape(json.loads(f'"{t}"')).split("<")[0].strip()
-            for t in re.findall(r'"title":\{"text":"((?:[^"\\]|\\.)+)"', page)
+            # the title object's keys may come in any order, its font (an object) among them
+            for t in re.findall(r'"title":\{(?:[^{}]|\{[^{}]*\})*?"text":"((?:[^"\\]|\\.)+)"', page)
         ]
         titles = [t for t in titles if len(t) > 12]
         assert titles, f"{stem}: no chart title found on the site page"
