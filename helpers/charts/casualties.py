@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from .. import citations, data, theme
 from . import selectors
-from .common import ROW_AXIS, replace_row_labels, row_labels
+from .common import ROW_AXIS, range_trace, replace_row_labels, row_labels
 from .selectors import check_choice
 
 CATEGORY_NAMES = {
@@ -204,23 +204,8 @@ def side_traces(points, sides) -> list[dict]:
             symbols.append("circle")
             hover.append("")
         traces.append(
-            dict(
-                type="scatter",
-                mode="lines+markers",
-                name=theme.side_name(side),
-                x=x,
-                y=y,
-                line=dict(color=theme.side_colour(side), width=4),
-                marker=dict(
-                    color=theme.side_colour(side),
-                    size=12,
-                    symbol=symbols,
-                    line=dict(color="white", width=1),
-                ),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-                legendgroup="sides",
+            range_trace(
+                theme.side_name(side), theme.side_colour(side), x, y, symbols, hover, "sides"
             )
         )
     return traces

@@ -108,3 +108,22 @@ def replace_row_labels(layout, labels: list[dict]) -> list:
 ROW_AXIS = dict(
     showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False, title_text=""
 )
+
+
+def range_trace(name: str, colour: str, x, y, symbols, hover, group: str) -> dict:
+    """One trace of figures drawn as marker pairs joined by a thick line (a source's low and
+    high; ``None`` between ranges breaks the line): the form casualty and population charts
+    share."""
+    return dict(
+        type="scatter",
+        mode="lines+markers",
+        name=name,
+        x=x,
+        y=y,
+        line=dict(color=colour, width=4),
+        marker=dict(color=colour, size=12, symbol=symbols, line=dict(color="white", width=1)),
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+        legendgroup=group,
+    )

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from .. import citations, data, theme
 from . import selectors
 from .casualties import shape_key
+from .common import range_trace
 from .selectors import check_choice
 
 KIND_NAMES = {"census": "census", "official_count": "official count", "estimate": "estimate"}
@@ -90,26 +91,7 @@ def kind_traces(points: pd.DataFrame) -> list[dict]:
             y.append(None)
             symbols.append("circle")
             hover.append("")
-        traces.append(
-            dict(
-                type="scatter",
-                mode="lines+markers",
-                name=name,
-                x=x,
-                y=y,
-                line=dict(color=KIND_COLOURS[kind], width=4),
-                marker=dict(
-                    color=KIND_COLOURS[kind],
-                    size=12,
-                    symbol=symbols,
-                    line=dict(color="white", width=1),
-                ),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-                legendgroup="kinds",
-            )
-        )
+        traces.append(range_trace(name, KIND_COLOURS[kind], x, y, symbols, hover, "kinds"))
     return traces
 
 
