@@ -1,8 +1,10 @@
 """Write the teacher notes that come from the data into the lesson notebooks, so the two never
-drift: the scoring guide of each short response (after its writing cell) and the model answers
-of the written task (after the task's writing cell).
+drift: the lesson's timing (after its "At a glance" note, computed by ``helpers.lesson.timing``),
+the scoring guide of each short response (after its writing cell) and the model answers of the
+written task (after the task's writing cell).
 
-Run ``make teacher-notes`` after editing ``short_responses.csv`` or ``model_answers.csv``; a
+Run ``make teacher-notes`` after editing a lesson, ``short_responses.csv``, ``model_answers.csv``
+or ``adapted_excerpts.csv``; a
 test fails when a committed notebook is out of date. The notes are markdown cells tagged
 ``teacher`` (speaker notes in the slides, removed from the student edition and the public
 site), marked in their metadata as generated so that a rerun replaces them.
@@ -22,6 +24,7 @@ from .common import NOTEBOOKS, TEACHER, read, tags, write_if_changed
 
 MARK = "generated"  # cell metadata key: what the cell was generated from
 SHORT = re.compile(r"""\bshort_response\(\s*["'](\w+)["']""")
+AT_A_GLANCE = "**At a glance (teacher).**"
 TASK = re.compile(r"""\bwriting_task\(\s*["'](\w+)["']""")
 
 
@@ -50,12 +53,17 @@ def _wanted(cell) -> tuple[str, str] | None:
 
 
 def with_notes(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """``nb`` with every generated note rebuilt from the data, right after the writing cell
-    that follows the code cell it belongs to."""
+    """``nb`` with every generated note rebuilt from the data: the timing after the "At a
+    glance" note, the others right after the writing cell that follows the code cell they
+    belong to."""
+    from helpers.lesson.timing import timing_markdown
+
     cells = [c for c in nb.cells if MARK not in c.metadata]
     out = []
     for i, cell in enumerate(cells):
         out.append(cell)
+        if TEACHER in tags(cell) and cell.source.startswith(AT_A_GLANCE):
+            out.append(_note(timing_markdown(nb), "timing"))
         if "response" not in tags(cell) or i == 0:
             continue
         wanted = _wanted(cells[i - 1])

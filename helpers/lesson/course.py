@@ -7,12 +7,13 @@ from IPython.display import Markdown
 from .. import data
 from ..data.package_schema import resource
 from ..locations import lesson_notebook_exists
+from .timing import lesson_minutes, lesson_path, read_lesson
 
 
 def course_map(link_prefix: str = "") -> Markdown:
-    """A table of every lesson with its years, central question, class time, a link to its
-    notebook and what it teaches; ``link_prefix`` places the links (the website's home page
-    links to ``notebooks/``)."""
+    """A table of every lesson with its years, central question, class time (periods, and the
+    minutes of its core path and optional parts), a link to its notebook and what it teaches;
+    ``link_prefix`` places the links (the website's home page links to ``notebooks/``)."""
     eras = data.load("eras").sort_values("order")
     lines = [
         "| # | Lesson | Years | Central question | Class time | What it teaches |",
@@ -30,12 +31,23 @@ def course_map(link_prefix: str = "") -> Markdown:
             if ready
             else f"{era.title} *(in preparation)*"
         )
-        time = "1 period" if era.periods == 1 else f"{era.periods} periods"
+        time = class_time(era.notebook, era.periods)
         lines.append(
             f"| {era.order:02d} | {title} | {years} | *{era.central_question}* | {time} | "
             f"{era.summary} |"
         )
     return Markdown("\n".join(lines))
+
+
+def class_time(notebook: str, periods: int) -> str:
+    """Periods, and the minutes of the core path and of the optional parts as the lesson's
+    timing model computes them (only the periods when the notebook is not at hand)."""
+    time = "1 period" if periods == 1 else f"{periods} periods"
+    path = lesson_path(notebook)
+    if path is None:
+        return time
+    m = lesson_minutes(read_lesson(path), path.name)
+    return f"{time}: core {m['core'] + m['second']} min; optional {m['deeper'] + m['homework']} min"
 
 
 def data_overview() -> Markdown:
