@@ -1,5 +1,7 @@
 """Primary-source documents as cards students read: headnote, the excerpt in its original
-language beside the English, the citable source, and three scaffolded questions.
+language beside the English, the citable source, and three scaffolded questions. Where the
+English reads above US grade 10 the card opens with an adapted version (``adapted_excerpts.csv``),
+labelled as adapted, and keeps the verbatim English and the original one click away.
 
 The card is plain HTML with its own small stylesheet and no script, so it reads the same in
 JupyterLab, on the website, in a slide deck and on paper, with no kernel and no network.
@@ -35,6 +37,7 @@ PERSPECTIVE_SIDES = {
     "american": "usa",
     "british": "uk",
 }
+ADAPTED_LABEL = "Adapted"
 QUESTIONS = (
     ("q_sourcing", "Sourcing"),
     ("q_context", "Context"),
@@ -52,6 +55,9 @@ STYLE = """<style>
 .doc-excerpts blockquote{margin:0;padding:8px 12px;border-left:3px solid #8a8a8a;background:#fff}
 .doc-lang{font-size:12px;font-weight:600;color:#555;margin-bottom:4px;font-style:normal}
 .doc-source{font-size:13px;color:#333;margin:6px 0;overflow-wrap:anywhere}
+.doc-adapted{margin:8px 0;padding:8px 12px;border-left:3px solid #8a8a8a;background:#fff}
+.doc-adapted-label{display:inline-block;padding:0 6px;border:1px solid #555;border-radius:4px;font-size:12px;font-weight:700;color:#1d1d1d;margin-right:6px}
+.doc-verbatim summary{cursor:pointer;font-size:13px;font-weight:600;color:#333;margin:4px 0}
 .doc-questions{margin:6px 0 0 0;padding-left:22px}
 .doc-questions li{margin:3px 0}
 </style>"""  # noqa: E501 (embedded JS/CSS/template text)
@@ -90,6 +96,25 @@ def card_html(document_id: str) -> str:
             else "translation"
         )
         excerpts.append(_excerpt(row["excerpt_en"], "en", label))
+    texts = f'<div class="doc-excerpts">{"".join(excerpts)}</div>'
+    adapted = adapted_text(document_id)
+    if adapted is not None:
+        summary = (
+            "Read the original English, word for word"
+            if row["language"] == "en"
+            else "Read the English translation, word for word, and the original "
+            f"({LANGUAGE_NAMES.get(row['language'], row['language'])})"
+            if pd.notna(row["excerpt_original"])
+            else "Read the English translation, word for word"
+        )
+        texts = (
+            f'<div class="doc-adapted" lang="en"><div class="doc-lang">'
+            f'<span class="doc-adapted-label">{ADAPTED_LABEL}</span>English, shortened and in '
+            f"plain words, with the same meaning; [...] marks what is left out</div>"
+            f"{html.escape(adapted)}</div>"
+            f'<details class="doc-verbatim"><summary>{html.escape(summary)}</summary>'
+            f"{texts}</details>"
+        )
     questions = "".join(
         f"<li><strong>{name}.</strong> {html.escape(row[col])}</li>" for col, name in QUESTIONS
     )
@@ -101,10 +126,16 @@ def card_html(document_id: str) -> str:
         f"{html.escape(row['kind'].capitalize())} · {_date(row)}</p>"
         f'<h4>{html.escape(row["title"])}</h4><p class="doc-meta">{html.escape(row["author"])}</p>'
         f'<p class="doc-headnote">{html.escape(row["headnote"])}</p>'
-        f'<div class="doc-excerpts">{"".join(excerpts)}</div>'
+        f"{texts}"
         f'<p class="doc-source"><strong>Source:</strong> {keyed(row["source_id"])}</p>'
         f'<ol class="doc-questions">{questions}</ol></article>'
     )
+
+
+def adapted_text(document_id: str) -> str | None:
+    """The adapted English of a document, or None when its verbatim English is read as it is."""
+    adapted = data.peek("adapted_excerpts").set_index("document_id")["excerpt_adapted"]
+    return adapted[document_id] if document_id in adapted.index else None
 
 
 def _excerpt(text: str, lang: str, label: str) -> str:

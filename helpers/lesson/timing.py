@@ -50,6 +50,7 @@ _CALL = r"""\b{}\(\s*["']([^"']+)["']"""
 DOCUMENT = re.compile(_CALL.format("document"))
 QUIZ = re.compile(r"""\bquiz\(\s*["']([^"']+)["']\s*,\s*section\s*=\s*["']([^"']+)["']""")
 SHORT = re.compile(_CALL.format("short_response"))
+CENTRAL = re.compile(_CALL.format("central_question"))
 KEY_TERMS = re.compile(r"\bkey_terms\(\s*\[([^\]]*)\]")
 TIMED_WRITE = re.compile(r"^\*\*(?:Write|Interpret)\b([^*]*)\*\*", re.M)
 STATED_MINUTES = re.compile(r"\((\d+) minutes?\)")
@@ -166,6 +167,16 @@ def periods_needed(minutes: dict[str, int]) -> int:
     return 1 + (minutes["second"] > 0)
 
 
+def declared_periods(nb: nbformat.NotebookNode) -> int | None:
+    """The periods ``eras.csv`` gives the lesson, found by the era its central question names."""
+    for cell in nb.cells:
+        found = CENTRAL.search(cell.source) if cell.cell_type == "code" else None
+        if found:
+            eras = data.peek("eras").set_index("era_id")["periods"]
+            return int(eras[found.group(1)]) if found.group(1) in eras.index else None
+    return None
+
+
 def lesson_path(notebook: str) -> Path | None:
     """The lesson notebook beside the running notebook or in the checkout, if present."""
     for candidate in (Path.cwd() / notebook, CHECKOUT / "notebooks" / notebook):
@@ -177,12 +188,13 @@ def lesson_path(notebook: str) -> Path | None:
 def timing_markdown(nb: nbformat.NotebookNode, name: str = "the lesson") -> str:
     """The teacher's timing note: minutes per section and path, computed from the lesson."""
     total = lesson_minutes(nb, name)
-    periods = periods_needed(total)
+    periods = declared_periods(nb) or periods_needed(total)
     shown = [p for p in PATHS if total[p]]
     lines = [
         "**Timing (computed from this lesson).** "
         f"Core path {total['core'] + total['second']} min: "
-        f"{'one period' if periods == 1 else f'{periods} periods'} of {PERIOD_MINUTES} min. "
+        f"{'one period' if periods == 1 else f'{periods} periods'} of {PERIOD_MINUTES} min "
+        "declared. "
         f"Optional: {total['deeper']} min to go deeper, {total['homework']} min of homework "
         "(cells marked *go deeper* are left out of the core path). Rates: narrative and adapted "
         f"texts {NARRATIVE_WPM} words a minute, verbatim excerpts {VERBATIM_WPM}; "
