@@ -82,6 +82,7 @@ data-dictionary: setup
 
 teacher-notes: setup
 	$(BIN)/python -m publish.teacher_notes
+	$(BIN)/python -m publish.lesson_table
 
 # requirements.lock, then classroom/student.lock: what a student's server needs, at its versions
 lock:

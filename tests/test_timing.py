@@ -13,6 +13,7 @@ import pytest
 from helpers import data
 from helpers.lesson import course_map
 from helpers.lesson import timing as t
+from publish import lesson_table
 
 from .conftest import ROOT
 
@@ -68,7 +69,16 @@ def test_readme_lesson_table_shows_the_model():
             m["core"] + m["second"],
             m["deeper"] + m["homework"],
         )
-        assert shown == wanted, f"README row of {notebook}: {shown}, the model gives {wanted}"
+        assert shown == wanted, (
+            f"README row of {notebook}: {shown}, the model gives {wanted}; run `make teacher-notes`"
+        )
+
+
+def test_lesson_table_rewrites_stale_minutes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stale = README_ROW.sub(lambda m: m.group(0).replace(f"| {m.group(3)} |", "| 999 |", 1), readme)
+    assert stale != readme
+    assert lesson_table.with_minutes(stale) == readme
 
 
 def test_course_map_shows_core_and_optional_minutes():
