@@ -165,3 +165,23 @@ def test_a_heading_without_a_path_is_named():
     nb = _lesson(_heading("## 3. Lost", None))
     with pytest.raises(ValueError, match=r"'## 3. Lost'.*core, second, deeper, homework"):
         t.sections(nb, "07_after_1991.ipynb")
+
+
+@pytest.mark.parametrize("era_id", LESSONS)
+def test_what_leaves_the_core_path_says_so(era_id):
+    """A run of cells tagged deeper inside a core section opens with a visible note (boxed as
+    "go deeper" on the site, plain text in JupyterLab), so students see it is optional."""
+    cells = nbformat.read(LESSONS[era_id], as_version=4).cells
+    in_core, before = True, False
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            in_core = cell.metadata.get("lesson_path") in t.IN_CLASS
+        tags = set(cell.metadata.get("tags", []))
+        if "teacher" in tags:
+            continue
+        deeper = "deeper" in tags
+        if deeper and not before and in_core:
+            assert cell.cell_type == "markdown" and cell.source.startswith(
+                ("*Go deeper", "*Optional")
+            ), f"cell {i}: optional cells in a core section open with a go-deeper note"
+        before = deeper

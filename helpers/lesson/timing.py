@@ -38,6 +38,7 @@ PERIOD_MINUTES = 50
 
 PATH_KEY = "lesson_path"
 PATHS = ("core", "second", "deeper", "homework")
+IN_CLASS = ("core", "second")
 PATH_NAMES = {
     "core": "First period",
     "second": "Second period",
