@@ -265,3 +265,15 @@ def test_comparison_bad_input_says_how_to_fix_it(call, words):
 
     with pytest.raises(EvidenceError, match=words):
         call(Comparison)
+
+
+def test_comparison_with_blanks_says_what_to_fill_in():
+    from helpers.evidence import Comparison
+
+    blank = Comparison("portsmouth_1905", ...)
+    assert "Choose your two turning points" in blank.overview().data
+    blank.place(..., ..., ...)  # shows the hint, raises nothing
+    assert "Not yet" in blank.check().data and "Choose" in blank._repr_html_()
+    chosen = Comparison("portsmouth_1905", "august_1945")
+    chosen.place("how_much", ..., ...)
+    assert chosen.to_frame().empty

@@ -158,6 +158,10 @@ class Comparison:
     point; each cell holds items the evidence helper gathered for that turning point."""
 
     def __init__(self, first, second, question: str | None = None):
+        self.question = None if question in (None, Ellipsis) else str(question).strip()
+        self.keys, self.evidence, self.cells = None, {}, {}
+        if first is Ellipsis or second is Ellipsis:  # a blank not yet filled in
+            return
         self.keys = (_key(first), _key(second))
         if self.keys[0] == self.keys[1]:
             raise EvidenceError(
@@ -165,10 +169,18 @@ class Comparison:
                 f"The turning points are: {', '.join(BY_ID)}."
             )
         self.evidence = {k: gather(w) for k, w in zip(self.keys, (first, second), strict=True)}
-        self.question = None if question in (None, Ellipsis) else str(question).strip()
         self.cells: dict[tuple[str, str], dict[str, str | None]] = {
             (c, k): {} for c in CRITERIA for k in self.keys
         }
+
+    def _blank(self) -> Markdown | None:
+        """Until both turning points are chosen, what to fill in."""
+        if self.keys is not None:
+            return None
+        return Markdown(
+            "*Choose your two turning points first: replace each `...` with a turning point id "
+            "from the table in section 1, in quotes.*"
+        )
 
     def label(self, key: str) -> str:
         return BY_ID[key].label if key in BY_ID else key.replace("/", " to ")
@@ -180,12 +192,17 @@ class Comparison:
 
     def overview(self) -> HTML:
         """The criteria against the two turning points, each cell what the data holds for it."""
+        if self._blank():
+            return self._blank()
         return HTML(STYLE + self._grid(lambda c, k: self.suggestions(c, k), "What the data holds"))
 
     # -- the student's table -----------------------------------------------------------------
     def place(self, criterion, turning_point, *item_ids, note=None) -> None:
         """Put items (ids from ``gather``) into one cell, with an optional note; ``...`` (a blank
         not yet filled in) places nothing."""
+        if self._blank():
+            display(self._blank())
+            return
         if Ellipsis in (criterion, turning_point, *item_ids):
             display(
                 Markdown(
@@ -227,6 +244,8 @@ class Comparison:
 
     def table(self) -> HTML:
         """The student's comparison: each cell's items with their sources and notes."""
+        if self._blank():
+            return self._blank()
         head = f"<h4>{html.escape(self.question)}</h4>" if self.question else ""
         return HTML(STYLE + head + self._grid(self._placed, "Your evidence"))
 
@@ -240,11 +259,13 @@ class Comparison:
         return pd.DataFrame(rows, columns=["criterion", "turning_point", "id", "note"])
 
     def _repr_html_(self) -> str:
-        return self.table().data
+        return self._blank().data if self._blank() else self.table().data
 
     def check(self) -> Markdown:
         """Every cell holds evidence, each side's column has documents from two perspectives,
         and a note says what each cell shows."""
+        if self._blank():
+            return verdict(False, self._blank().data.strip("*"))
         empty = [f"{CRITERIA[c][0]} / {k}" for (c, k), cell in self.cells.items() if not cell]
         if empty:
             return verdict(
