@@ -311,6 +311,17 @@ def test_capstone_essay_models_compare_two_turning_points_as_the_rubric_asks(lev
         assert len(parts) >= 4, f"{where}: {len(parts)} paragraphs; the essay has four parts"
 
 
+def test_capstone_peer_review_asks_one_question_per_rubric_row_with_room_to_answer():
+    nb = nbformat.read(ROOT / "notebooks" / ERAS.at["capstone", "notebook"], as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## 7. Peer review"))
+    checklist, reply = nb.cells[at + 1], nb.cells[at + 2]
+    assert "response" in reply.metadata.get("tags", []), "no cell for the reviewer's comments"
+    asked = re.findall(r"^\d\. \*\*([\w-]+)\.\*\*", checklist.source, re.M)
+    assert asked == [name for _, name in criteria("capstone")], "checklist rows != rubric rows"
+    for name in asked:
+        assert f"*{name}:*" in reply.source, f"no place for the reviewer's {name} comment"
+
+
 # ------------------------------------------------------------------ teacher notes
 
 
