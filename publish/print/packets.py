@@ -50,7 +50,7 @@ tr { break-inside: avoid; }
 .crit ul { font-size: 9.5pt; }
 td.num { white-space: nowrap; }
 ul { margin: 2pt 0 2pt 14pt; padding: 0; }
-.sources { column-count: 2; column-gap: 10pt; font-size: 8pt; }
+.sources { column-count: 2; column-gap: 30pt; padding-left: 22pt; font-size: 8pt; }
 .sources li { margin: 0 0 2pt; break-inside: avoid; }
 """  # noqa: E501 (embedded CSS)
 
@@ -199,7 +199,7 @@ def _sources(ev) -> str:
 
     ids = {s for name, t in ev.tables.items() if "source_id" in t for s in t["source_id"].dropna()}
     ids |= set(ev.documents["source_id"])
-    items = "".join(f"<li>{keyed(s)}</li>" for s in sorted(ids, key=sort_key))
+    items = "".join(f"<li>{keyed(s)}</li>" for s in sorted(sorted(ids), key=sort_key))
     return f'<ol class="sources">{items}</ol>'
 
 
