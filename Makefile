@@ -16,7 +16,7 @@ PRINT_ARGS ?=
 # JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test site slides student print bench lock data-dictionary teacher-notes clean wheel hub-proxy
+.PHONY: setup lab test site slides student print packets bench lock data-dictionary teacher-notes clean wheel hub-proxy
 
 setup: $(STAMP) $(COMPILED)
 
@@ -59,8 +59,13 @@ student: setup
 # Every lesson as PDFs (student handout, worksheet, teacher edition, slides handout) and the
 # course reader, into _build/print/; also builds the site, which then links the public PDFs.
 # `PAPER=letter make print` for US Letter; PRINT_ARGS="--lessons 04" for one lesson.
-print: setup
+print: setup packets
 	$(BIN)/python -m publish.print --paper $(PAPER) $(PRINT_ARGS)
+
+# The capstone's evidence packets, one PDF per turning point for classes without devices, into
+# _build/print/packets/ (the same evidence the notebook's evidence helper gathers).
+packets: setup
+	$(BIN)/python -m publish.print.packets --paper $(PAPER)
 
 bench: setup
 	$(BIN)/python -m benchmarks

@@ -4,15 +4,21 @@ rubric levels 2, 3 and 4 whose scores the text bears out wherever a rule can be 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import statistics
 
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers import data
+from helpers.evidence import gather
+from helpers.evidence.turning_points import BY_ID
 from helpers.lesson import framing
+from helpers.lesson.model_answers import criteria
+from helpers.lesson.rubric import applying, rubric_html
 from publish import teacher_notes
 
 from .conftest import ROOT
@@ -184,7 +190,7 @@ def test_sentence_and_citation_helpers_can_fail():
 
 
 def test_rubric_scores_contextualisation_and_asks_for_figures_only_where_they_bear():
-    assert list(dict.fromkeys(RUBRIC["criterion_id"])) == [
+    assert list(dict.fromkeys(applying()["criterion_id"])) == [
         "claim",
         "evidence",
         "sourcing",
@@ -198,37 +204,26 @@ def test_rubric_scores_contextualisation_and_asks_for_figures_only_where_they_be
     assert "where a figure bears on the claim" in evidence[4]
 
 
-@pytest.mark.parametrize("era_id", LESSONS)
-def test_model_answers_at_levels_two_three_four_within_the_task_length(era_id):
-    mine = MODELS[MODELS["era_id"] == era_id]
-    assert sorted(mine["level"]) == [2, 3, 4]
-    task = framing.writing_task(era_id).data
-    low, high = map(int, re.search(r"\((\d+)-(\d+) words\)", task).groups())
-    for row in mine.itertuples():
-        words = len(row.answer.split())
-        assert low <= words <= high, f"{era_id} level {row.level}: {words} words"
+def test_capstone_rubric_adds_significance_on_the_stated_criteria():
+    assert [c for c, _ in criteria("capstone")] == [c for c, _ in criteria()] + ["significance"]
+    rows = RUBRIC[RUBRIC["criterion_id"] == "significance"].set_index("level")["descriptor"]
+    for name in ("how much changed", "for how long", "for whom", "seen from each side"):
+        assert name in rows[3], f"the significance row does not state the criterion {name!r}"
+    assert "all four criteria" in rows[4]
+    assert "Significance" in rubric_html("capstone")
+    assert "Significance" not in rubric_html("border_wars"), "a lesson's paragraph is not an essay"
 
 
-@pytest.mark.parametrize(
-    "era_id,level", [(r.era_id, r.level) for r in MODELS.itertuples()], ids=str
-)
-def test_model_answer_scores_hold_where_the_rubric_can_be_checked(era_id, level):
-    row = MODELS[(MODELS["era_id"] == era_id) & (MODELS["level"] == level)].iloc[0]
+def assert_scores_hold(row, scores: dict, where: str) -> list[str]:
+    """The rules of the evidence, sourcing and counter rows that a text can show; returns the
+    figures it quotes."""
     text, ids = row["answer"], row["document_ids"]
-    where = f"{era_id} level {level}"
-    criteria = list(dict.fromkeys(RUBRIC["criterion_id"]))
-    scores = {c: int(row[c]) for c in criteria}
-    assert statistics.median(scores.values()) == level, f"{where}: scores {scores}"
-
-    assert set(ids.split(";")) <= set(shown(era_id)), f"{where}: a document the lesson lacks"
-    assert cited_letters(text) == letters_of(era_id, ids), f"{where}: cited letters != ids"
     assert_quotes_in(text, ids, where)
     figures = [] if not isinstance(row["figures"], str) else row["figures"].split(";")
     known = course_figures()
     for f in figures:
         assert f in text, f"{where}: figure {f} is not in the answer"
         assert float(f.replace(",", "")) in known, f"{where}: {f} is not in the course data"
-
     cited = ids.split(";")
     perspectives = set(DOCS.loc[cited, "perspective"].astype(str)) - {"other"}
     if scores["evidence"] >= 3:
@@ -238,12 +233,93 @@ def test_model_answer_scores_hold_where_the_rubric_can_be_checked(era_id, level)
         assert len(figures) != 1, f"{where}: evidence 4 gives a figure without its spread"
     if scores["sourcing"] >= 3:
         assert named_authors(text, ids) >= scores["sourcing"] - 2, f"{where}: authors unnamed"
+    if scores["counter"] >= 3:
+        assert CONCESSION.search(text), f"{where}: counter-evidence {scores['counter']} unmarked"
+    return figures
+
+
+@pytest.mark.parametrize(
+    "era_id,level",
+    [(r.era_id, r.level) for r in MODELS.itertuples() if r.era_id in LESSONS],
+    ids=str,
+)
+def test_model_answer_scores_hold_where_the_rubric_can_be_checked(era_id, level):
+    row = MODELS[(MODELS["era_id"] == era_id) & (MODELS["level"] == level)].iloc[0]
+    text, ids = row["answer"], row["document_ids"]
+    where = f"{era_id} level {level}"
+    scores = {c: int(row[c]) for c, _ in criteria(era_id)}
+    assert pd.isna(row["significance"]), f"{where}: scored on a criterion its task lacks"
+    assert statistics.median(scores.values()) == level, f"{where}: scores {scores}"
+
+    assert set(ids.split(";")) <= set(shown(era_id)), f"{where}: a document the lesson lacks"
+    assert cited_letters(text) == letters_of(era_id, ids), f"{where}: cited letters != ids"
+    assert_scores_hold(row, scores, where)
     era = ERAS.loc[era_id]
     years = {int(y) for y in YEAR.findall(text) if era.start_year <= int(y) <= era.end_year}
     if scores["context"] >= 3:
         assert len(years) >= scores["context"] - 2, f"{where}: no date of the era"
-    if scores["counter"] >= 3:
-        assert CONCESSION.search(text), f"{where}: counter-evidence {scores['counter']} unmarked"
+
+
+# the criteria of significance as an essay names them, in words a reader can find
+SIGNIFICANCE = {
+    "how_much": re.compile(r"\bhow much\b", re.I),
+    "how_long": re.compile(r"\bhow long\b", re.I),
+    "for_whom": re.compile(r"\bfor whom\b", re.I),
+    "each_side": re.compile(r"\b(each|either|the other) side\b", re.I),
+}
+
+
+def gathered_by(document_id: str) -> set[str]:
+    """The turning points whose gathered evidence holds the document."""
+    return {tp for tp in BY_ID if f"document:{document_id}" in set(_gathered(tp))}
+
+
+@functools.cache
+def _gathered(tp: str) -> tuple[str, ...]:
+    return tuple(gather(tp).ids())
+
+
+@pytest.mark.parametrize("level", [2, 3, 4])
+def test_capstone_essay_models_compare_two_turning_points_as_the_rubric_asks(level):
+    mine = MODELS[(MODELS["era_id"] == "capstone") & (MODELS["level"] == level)]
+    assert len(mine) == 1, f"capstone: {len(mine)} model essays at level {level}"
+    row, where = mine.iloc[0], f"capstone level {level}"
+    text = row["answer"]
+    low, high = map(
+        int, re.search(r"(\d+)-(\d+) words", framing.writing_task("capstone").data).groups()
+    )
+    assert low <= len(text.split()) <= high, f"{where}: {len(text.split())} words"
+    scores = {c: int(row[c]) for c, _ in criteria("capstone")}
+    assert statistics.median(scores.values()) == level, f"{where}: scores {scores}"
+    assert_scores_hold(row, scores, where)
+
+    points = {d: gathered_by(d) for d in row["document_ids"].split(";")}
+    assert all(points.values()), f"{where}: a document no turning point gathers: {points}"
+    compared = set().union(*points.values())
+    named = [
+        tp
+        for tp in compared
+        if any(BY_ID[tp].start[:4] <= y <= BY_ID[tp].end[:4] for y in YEAR.findall(text))
+    ]
+    if scores["significance"] >= 2:
+        assert len(compared) >= 2, f"{where}: documents of one turning point only"
+    if scores["significance"] >= 3:
+        assert len(named) >= 2, f"{where}: the years of two turning points are not both named"
+        found = [c for c, rx in SIGNIFICANCE.items() if rx.search(text)]
+        assert len(found) >= scores["significance"], f"{where}: compares on {found} only"
+        parts = [p for p in text.split("\n\n") if p.strip()]
+        assert len(parts) >= 4, f"{where}: {len(parts)} paragraphs; the essay has four parts"
+
+
+def test_capstone_peer_review_asks_one_question_per_rubric_row_with_room_to_answer():
+    nb = nbformat.read(ROOT / "notebooks" / ERAS.at["capstone", "notebook"], as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## 7. Peer review"))
+    checklist, reply = nb.cells[at + 1], nb.cells[at + 2]
+    assert "response" in reply.metadata.get("tags", []), "no cell for the reviewer's comments"
+    asked = re.findall(r"^\d\. \*\*([\w-]+)\.\*\*", checklist.source, re.M)
+    assert asked == [name for _, name in criteria("capstone")], "checklist rows != rubric rows"
+    for name in asked:
+        assert f"*{name}:*" in reply.source, f"no place for the reviewer's {name} comment"
 
 
 # ------------------------------------------------------------------ teacher notes

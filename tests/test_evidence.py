@@ -177,3 +177,103 @@ def test_checks_do_not_give_the_answer_away():
     ev.pin("event:portsmouth_treaty_signed_1905")
     for text in verdicts(ev).values():
         assert "document:" not in text.replace('ev.pin("id"', "")  # no suggested item ids
+
+
+# ------------------------------------------------------------------ comparing two turning points
+
+
+def test_comparison_overview_reads_every_criterion_from_the_gathered_evidence():
+    from helpers.evidence import CRITERIA, Comparison
+
+    cmp = Comparison("portsmouth_1905", "august_1945")
+    for key in cmp.keys:
+        gathered = set(gather(key).ids())
+        for criterion in CRITERIA:
+            items = cmp.suggestions(criterion, key)
+            assert items, f"{criterion} / {key}: the data holds nothing"
+            assert {i for i, _ in items} <= gathered, f"{criterion} / {key}: an id not gathered"
+    # how long: the data's own dates, a holder followed past a change of status (Korea 1905-1910)
+    lasting = dict(cmp.suggestions("how_long", "portsmouth_1905"))
+    assert (
+        "1905-1945 (40 years), then by Soviet Union"
+        in lasting["territory:south_sakhalin/1905-09-05"]
+    )
+    assert "1905-1945" in lasting["territory:korea/1905-11-17"]
+    later = dict(cmp.suggestions("how_long", "august_1945"))
+    assert (
+        "1945-1991 (46 years), then by Russian Federation" in later["territory:habomai/1945-09-03"]
+    )
+    sides = {t.split(":")[0] for _, t in cmp.suggestions("each_side", "august_1945")}
+    assert {"Japanese", "Soviet/Russian", "Chinese", "American"} <= sides
+    html = cmp.overview().data
+    assert all(name in html for name, _ in CRITERIA.values())
+
+
+def test_comparison_table_fills_cell_by_cell_and_its_check_says_what_is_missing():
+    from helpers.evidence import CRITERIA, Comparison
+
+    cmp = Comparison("portsmouth_1905", "august_1945", question="Which mattered more?")
+    assert "8 cell(s)" in cmp.check().data and "Not yet" in cmp.check().data
+    for key in cmp.keys:
+        for criterion in CRITERIA:
+            first = cmp.suggestions(criterion, key)[0][0]
+            cmp.place(criterion, key, first)
+    assert "Not yet" in cmp.check().data  # the each-side cells hold one side each
+    cmp.place("each_side", "portsmouth_1905", "document:hwangseong_sinmun_1905_editorial")
+    cmp.place("each_side", "august_1945", "document:stalin_address_1945_09_02")
+    assert "No note yet" in cmp.check().data
+    for criterion in CRITERIA:
+        for key in cmp.keys:
+            item = next(iter(cmp.cells[(criterion, key)]))
+            cmp.place(criterion, key, item, note="what it shows")
+    assert "Right" in cmp.check().data
+    frame = cmp.to_frame()
+    assert len(frame) == 10 and set(frame["criterion"]) == set(CRITERIA)
+    table = cmp.table().data
+    assert "Which mattered more?" in table and "Nicholas II 1904" not in table
+    assert "Hwangseong Sinmun" in table or "Republic of Korea" in table  # the cited source
+
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda C: C("august_1945", "august_1945"), "two different turning points"),
+        (lambda C: C("august_1945", "agust_1945"), "The turning points are: shimoda_1855"),
+        (
+            lambda C: C("portsmouth_1905", "august_1945").place(
+                "how_much", "august_1945", "treaty:portsmouth_1905"
+            ),
+            "not in the evidence gathered for 'august_1945'",
+        ),
+        (
+            lambda C: C("portsmouth_1905", "august_1945").place(
+                "how_mcuh", "august_1945", "treaty:japanese_surrender_1945"
+            ),
+            "Did you mean 'how_much'",
+        ),
+        (
+            lambda C: C("portsmouth_1905", "august_1945").place(
+                "how_much", "shimoda_1855", "treaty:japanese_surrender_1945"
+            ),
+            "not one of the two compared",
+        ),
+    ],
+    ids=["same", "typo", "other_column", "criterion", "third_point"],
+)
+def test_comparison_bad_input_says_how_to_fix_it(call, words):
+    from helpers.evidence import Comparison
+
+    with pytest.raises(EvidenceError, match=words):
+        call(Comparison)
+
+
+def test_comparison_with_blanks_says_what_to_fill_in():
+    from helpers.evidence import Comparison
+
+    blank = Comparison("portsmouth_1905", ...)
+    assert "Choose your two turning points" in blank.overview().data
+    blank.place(..., ..., ...)  # shows the hint, raises nothing
+    assert "Not yet" in blank.check().data and "Choose" in blank._repr_html_()
+    chosen = Comparison("portsmouth_1905", "august_1945")
+    chosen.place("how_much", ..., ...)
+    assert chosen.to_frame().empty

@@ -11,18 +11,24 @@ or date range, pin items to an evidence list, print it with full citations, char
     check_counter_evidence, check_sources
     ev.show()                                       # the list with full citations;
     ev.timeline(), ev.spread()
+    cmp = Comparison("portsmouth_1905", "august_1945")  # two turning points side by side
+    cmp.overview(); cmp.place("how_long", "august_1945", "territory:..."); cmp.check()
 
 Modules: ``turning_points`` (the suggested list), ``gathering`` (tidy tables across every table),
-``evidence_list`` (pins, notes, citations, saving), ``charts`` (one-call charts), ``checks``,
+``evidence_list`` (pins, notes, citations, saving), ``comparison`` (two turning points on the
+criteria of significance), ``charts`` (one-call charts), ``checks``,
 ``errors`` (``EvidenceError``, whose message names what the helper accepts).
 """
 
+from .comparison import CRITERIA, Comparison
 from .errors import EvidenceError
 from .evidence_list import EvidenceList
 from .gathering import Evidence, gather
 from .turning_points import TURNING_POINTS, turning_points
 
 __all__ = [
+    "CRITERIA",
+    "Comparison",
     "Evidence",
     "EvidenceError",
     "EvidenceList",

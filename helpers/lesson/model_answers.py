@@ -6,13 +6,14 @@ against the course rubric. ``make teacher-notes`` writes them into the lesson's 
 from __future__ import annotations
 
 from .. import data
+from .rubric import applying
 
 LEVEL_NAMES = {2: "Developing", 3: "Proficient", 4: "Advanced"}
 
 
-def criteria() -> list[tuple[str, str]]:
-    """The rubric's criteria as (id, short name), in the rubric's order."""
-    r = data.peek("rubric").drop_duplicates("criterion_id")
+def criteria(era_id: str | None = None) -> list[tuple[str, str]]:
+    """The criteria that score ``era_id``'s task as (id, short name), in the rubric's order."""
+    r = applying(era_id).drop_duplicates("criterion_id")
     return [(row.criterion_id, row.criterion.split(":")[0]) for row in r.itertuples()]
 
 
@@ -34,7 +35,7 @@ def model_answers_markdown(era_id: str) -> str:
     its word count and why it scores so."""
     lines = ["**Model answers, scored with the course rubric.**", ""]
     for row in answers(era_id).itertuples():
-        scores = ", ".join(f"{name.lower()} {getattr(row, cid)}" for cid, name in criteria())
+        scores = ", ".join(f"{name.lower()} {getattr(row, cid)}" for cid, name in criteria(era_id))
         words = len(row.answer.split())
         lines += [
             f"*Level {row.level} ({LEVEL_NAMES.get(row.level, '')}) model answer "

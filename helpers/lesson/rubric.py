@@ -1,5 +1,6 @@
 """The course rubric for a written claim from evidence (``lessons_data/rubric.csv``): five
-criteria, four levels, the same in every lesson so students learn one standard."""
+criteria, four levels, the same in every lesson so students learn one standard; the capstone's
+comparison essay adds a sixth, significance (its ``applies_to`` names the capstone)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,22 @@ STYLE = """<style>
 </style>"""
 
 
-def rubric_html() -> str:
-    """The rubric as a table: one row per criterion, one column per level."""
-    r = data.peek("rubric").sort_values(["criterion_id", "level"])
+def applying(era_id: str | None = None):
+    """The rubric's rows that score ``era_id``'s written task (every lesson's: ``None``)."""
+    r = data.peek("rubric")
+    return r[(r["applies_to"] == "all") | (r["applies_to"] == era_id)]
+
+
+def rubric_html(era_id: str | None = None) -> str:
+    """The rubric as a table: one row per criterion that scores ``era_id``'s task, one column
+    per level."""
+    r = applying(era_id).sort_values(["criterion_id", "level"])
     levels = r.drop_duplicates("level").sort_values("level")
     head = "".join(
         f'<th scope="col">{lv.level} · {html.escape(lv.level_name)}</th>'
         for lv in levels.itertuples()
     )
-    order = list(dict.fromkeys(data.peek("rubric")["criterion_id"]))  # the file's order
+    order = list(dict.fromkeys(applying(era_id)["criterion_id"]))  # the file's order
     body = []
     for cid in order:
         rows = r[r["criterion_id"] == cid]
