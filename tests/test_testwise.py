@@ -131,7 +131,7 @@ def test_what_an_item_uses_is_in_its_lesson(lesson):
 
 
 NAMED_EVIDENCE = re.compile(
-    r"\b(document [A-F]|chart|map|timeline|table|figures?|counts?|gives)\b|\d"
+    r"\b(document [A-Z]|chart|map|timeline|table|figures?|counts?|gives)\b|\d"
 )
 
 
@@ -141,7 +141,7 @@ def names_document(text: str, document) -> bool:
     names = re.findall(r"[A-Z][\w'-]{3,}", f"{document.title} {document.author}")
     lower = text.lower()
     return (
-        bool(re.search(r"\bdocument [A-F]\b", text))
+        bool(re.search(r"\bdocument [A-Z]\b", text))
         or str(document.date)[:4] in text
         or any(re.sub(r"'s$", "", name).lower() in lower for name in names)
     )
