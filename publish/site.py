@@ -192,7 +192,9 @@ def site_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode
 def kernel_note(cells, steps: list[int], stem: str) -> str:
     """What a reader of the site is told before a student's steps, which only run in a kernel:
     what the steps do, and where to run them."""
-    download = f"[download this lesson's notebook](../_sources/notebooks/{stem}.ipynb)"
+    # raw HTML: MyST would turn a markdown link to a file outside the site's pages into an anchor
+    href = f"../_sources/notebooks/{stem}.ipynb"
+    download = f'<a href="{href}" download>download this lesson\'s notebook</a>'
     code = "\n".join(cells[i].source for i in steps)
     before = "\n".join(c.source for c in cells[: steps[0]] if c.cell_type == "code")
     if "EvidenceList(" in code:
