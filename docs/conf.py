@@ -84,7 +84,8 @@ html_extra_path = [str(GENERATED_EXTRA)]
 html_css_files = ["course.css", ("course-print.css", {"media": "print"})]
 # Loaded synchronously in <head> of every page, before any figure's inline script runs; the base
 # maps (course-geo-<map>.js) only on the pages whose maps use them (publish/sphinx_course.py).
-html_js_files = [("plotly.min.js", {"priority": 200})]
+# course-answers.js: a text area in every "Your answer" box, kept in the browser (localStorage).
+html_js_files = [("plotly.min.js", {"priority": 200}), ("course-answers.js", {"defer": "defer"})]
 html_copy_source = True
 html_show_sourcelink = False
 html_last_updated_fmt = None

@@ -30,12 +30,13 @@ from helpers import citations, data
 from helpers.errors import DataError
 from helpers.render import geo_assets_js, geo_maps
 
-from . import common, guide, pdf_links
+from . import common, guide, live_only, pdf_links
 from .common import (
     BUILD,
     DATA,
     DOCS,
     NOTEBOOKS,
+    SOLUTION,
     TEACHER,
     copy_if_changed,
     write_if_changed,
@@ -85,11 +86,23 @@ def lessons_md() -> str:
 
 
 def toctree_md(lessons: list[str]) -> str:
-    lesson_lines = "\n".join(f"notebooks/{name}" for name in lessons)
-    return (
-        f"```{{toctree}}\n:hidden:\n:caption: Lessons\n\n{lesson_lines}\n```\n\n"
-        "```{toctree}\n:hidden:\n:caption: Reference\n\n"
-        "glossary\nbibliography\ndata\ncontributing\n```"
+    """The sidebar: the course introduction (``index.ipynb``) on its own, then the lessons,
+    then the reference pages."""
+
+    def toctree(caption: str, entries: list[str]) -> str:
+        return f"```{{toctree}}\n:hidden:\n:caption: {caption}\n\n" + "\n".join(entries) + "\n```"
+
+    intro = [f"notebooks/{name}" for name in lessons if name == "index"]
+    lesson_pages = [f"notebooks/{name}" for name in lessons if name != "index"]
+    reference = ["glossary", "bibliography", "data", "contributing"]
+    return "\n\n".join(
+        toctree(caption, entries)
+        for caption, entries in (
+            ("Start here", intro),
+            ("Lessons", lesson_pages),
+            ("Reference", reference),
+        )
+        if entries
     )
 
 
@@ -154,16 +167,64 @@ def data_md() -> str:
 # ---------------------------------------------------------------------------- staging
 
 
-def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook as the site publishes it: no teacher cells; markdown solutions folded;
-    places to write and optional sections boxed."""
+def site_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """The notebook as the site publishes it: no teacher cells; the static wording of every
+    markdown cell; markdown solutions folded; places to write and optional sections boxed; a
+    student's steps shown without their output, after a note that sends the reader to
+    JupyterLab (``publish.live_only``)."""
     nb = common.without_tags(nb, {TEACHER})
     for cell in nb.cells:
         found = [common.CONTAINERS[t] for t in common.tags(cell) if t in common.CONTAINERS]
-        if cell.cell_type == "markdown" and found:
-            fence = common.fence(cell.source)
-            cell.source = f"{fence}{{container}} {found[0]}\n{cell.source}\n{fence}"
+        if cell.cell_type == "markdown":
+            cell.source = live_only.static_text(cell.source)
+            if found:
+                fence = common.fence(cell.source)
+                cell.source = f"{fence}{{container}} {found[0]}\n{cell.source}\n{fence}"
+    steps = live_only.student_steps(nb.cells)
+    for i in steps:
+        nb.cells[i].metadata["tags"] = [*common.tags(nb.cells[i]), "remove-output"]
+    if steps:
+        note = kernel_note(nb.cells, steps, stem)
+        nb.cells.insert(steps[0], nbformat.v4.new_markdown_cell(note))
     return nb
+
+
+def kernel_note(cells, steps: list[int], stem: str) -> str:
+    """What a reader of the site is told before a student's steps, which only run in a kernel:
+    what the steps do, and where to run them."""
+    # raw HTML: MyST would turn a markdown link to a file outside the site's pages into an anchor
+    href = f"../_sources/notebooks/{stem}.ipynb"
+    download = f'<a href="{href}" download>download this lesson\'s notebook</a>'
+    code = "\n".join(cells[i].source for i in steps)
+    before = "\n".join(c.source for c in cells[: steps[0]] if c.cell_type == "code")
+    if "EvidenceList(" in code:
+        text = (
+            "**Build your own list in JupyterLab.** The cells "
+            "from here on are steps for you to complete on your own turning point: replace each "
+            "`...` and run the cell. They use the course's evidence helper, `EvidenceList`: "
+            "`ask` records your question and turning point, `gather` lists what the course data "
+            "holds for it, `pin` keeps an item with your note on why it matters (`counter=True` "
+            "marks counter-evidence), each `check_...` step says what your list still lacks, "
+            "`timeline` and `spread` chart it, and `report` prints it with a full citation for "
+            "every source. Nothing runs on this page, so these cells show no output here: "
+            f"{download} and open it in JupyterLab."
+        )
+        if "EvidenceList(" in before:
+            text += (
+                " The worked example earlier on this page is a finished list: its checks, "
+                "charts and printed report are shown there in full."
+            )
+    else:
+        text = (
+            "**Run this exercise in JupyterLab.** The steps below "
+            "are for you to complete: replace each `...` with your code and run the cell, and "
+            "the check under it says whether the step is right or what is still missing. Nothing "
+            f"runs on this page, so the checks are not shown here: {download} and open it in "
+            "JupyterLab."
+        )
+        if any(SOLUTION in common.tags(c) for c in cells[steps[-1] :]):
+            text += " The worked solution is folded under *Show solution* after the steps."
+    return f"```{{container}} kernel-note\n{text}\n```"
 
 
 def _with_print_links(
@@ -200,7 +261,7 @@ def stage(
     nb_out = src / "notebooks"
     for path in notebooks:
         target = nb_out / path.name
-        nb = _with_print_links(site_notebook(common.read(path)), path.stem, pdfs)
+        nb = _with_print_links(site_notebook(common.read(path), path.stem), path.stem, pdfs)
         write_if_changed(target, nbformat.writes(nb) + "\n")
         wanted.add(target)
     for extra in nb_dir.rglob("*"):  # images the lessons show

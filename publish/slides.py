@@ -24,7 +24,7 @@ import nbformat
 
 from helpers.render import geo_assets_js
 
-from . import common
+from . import common, live_only
 from .common import BUILD, NOTEBOOKS, SOLUTION, TEACHER, copy_if_changed, tags, write_if_changed
 
 OUT = BUILD / "slides"
@@ -100,6 +100,8 @@ def deck_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         show = cell.metadata.setdefault("slideshow", {})
         cell_tags = tags(cell)
+        if cell.cell_type == "markdown":  # a deck has no kernel: its wording is the static one
+            cell.source = live_only.static_text(cell.source)
         if TEACHER in cell_tags:
             show["slide_type"] = "notes"
         elif SOLUTION in cell_tags and show.get("slide_type", "-") in ("-", ""):

@@ -60,6 +60,28 @@ IDLE_JS = """() => new Promise(done => requestAnimationFrame(() => requestIdleCa
                                                                                    {timeout: 30000})))"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
+# Per chart: the paragraph right above its cell, as the reader sees it (emphasis kept as
+# markdown's *...*, which marks the choices an instruction names), and the controls plotly drew.
+INSTRUCTIONS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+  const cell = gd.closest('div.cell');
+  const above = cell && cell.previousElementSibling;
+  let text = '';
+  if (above && above.tagName === 'P') {
+    const copy = above.cloneNode(true);
+    copy.querySelectorAll('strong, b').forEach(e => e.replaceWith('**' + e.textContent + '**'));
+    copy.querySelectorAll('em, i').forEach(e => e.replaceWith('*' + e.textContent + '*'));
+    text = copy.textContent;
+  }
+  const lay = gd.layout || {};
+  return {id: gd.id, text, layout: {
+    updatemenus: (lay.updatemenus || []).map(m => ({type: m.type, name: m.name,
+      buttons: (m.buttons || []).map(b => ({label: b.label}))})),
+    sliders: (lay.sliders || []).map(sl => ({name: sl.name,
+      steps: (sl.steps || []).map(t => ({label: t.label}))}))}};
+})"""
+LEFTOVERS = ("✘", "Shift+Enter", "double-click", "Your list has 0")  # case-sensitive
+
+
 SCREENSHOT_MS_PER_SCREEN = 15_000  # one viewport of charts, on a loaded 2-core machine
 
 
@@ -110,7 +132,11 @@ def visits(browser, server):
             )
             # recorded before axe runs: axe fetches @imported stylesheets itself, resolving
             # their relative URLs against the page (a false 404 that a reader never sees)
-            report = {"charts": page.evaluate(CHARTS_JS), "problems": watch.problems()}
+            report = {
+                "charts": page.evaluate(CHARTS_JS),
+                "problems": watch.problems(),
+                "instructions": page.evaluate(INSTRUCTIONS_JS),
+            }
             violations = axe.run(page).response["violations"]
             report["axe"] = [
                 f"{v['id']} ({v['impact']}): {v['help']} -> "
@@ -477,3 +503,137 @@ def test_document_card_and_place_to_write(site, browser, server):
     assert box.is_visible() and "Your answer" in box.inner_text()
     assert not watch.problems(), watch.problems()
     page.context.close()
+
+
+# ------------------------------------------------------------------ nothing that needs a kernel
+
+
+def leftovers(html: str) -> list[str]:
+    """The words of a notebook driven in JupyterLab, or of a check run without a student, found
+    in a page."""
+    return [f"{word!r} in ...{html[max(0, i - 60) : i + 40]!r}..." for word in LEFTOVERS
+            if (i := html.find(word)) >= 0]  # fmt: skip
+
+
+def test_leftovers_are_found():
+    assert leftovers("<p>Run it (Shift+Enter)</p>") and leftovers("✘ <b>Not yet.</b>")
+    assert not leftovers("<p>shift+enter, Double-click</p>")  # the check is case-sensitive
+
+
+def test_no_page_shows_what_only_works_in_a_kernel(site):
+    found = {
+        p.relative_to(site).as_posix(): hits
+        for p in sorted(site.rglob("*.html"))
+        if (hits := leftovers(p.read_text(encoding="utf-8")))
+    }
+    assert not found, "pages with JupyterLab words or failed checks:\n" + "\n".join(
+        f"  {page}: {hits}" for page, hits in found.items()
+    )
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if p.name != "index.ipynb"], ids=lambda p: p.stem
+)
+def test_student_steps_send_the_reader_to_jupyterlab(site, path):
+    """A lesson's exercise steps appear without output, after a note with the notebook download."""
+    from publish import live_only
+
+    steps = live_only.student_steps(nbformat.read(path, as_version=4).cells)
+    html = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+    if not steps:
+        assert "kernel-note" not in html
+        return
+    note = re.search(r'<div class="kernel-note[^"]*">(.*?)</div>', html, re.S)
+    assert note and "JupyterLab" in note.group(1), f"{path.stem}: no note before the steps"
+    assert f'href="../_sources/notebooks/{path.stem}.ipynb"' in note.group(1)
+    assert html.count("tag_remove-output") >= len(steps), "a step still shows its output"
+
+
+@pytest.mark.parametrize("name", [f"notebooks/{p.stem}.html" for p in NOTEBOOKS])
+def test_instructions_match_the_page_controls(visits, name):
+    """The text above each chart asks only for the controls the chart has on this page."""
+    from publish import instructions
+
+    bad = [
+        f"{c['text'][:90]!r} asks for {', '.join(missing)}"
+        for c in visits(name)["instructions"]
+        if (
+            missing := instructions.unmet(
+                c["text"], instructions.static_controls(c["layout"]), static=True
+            )
+        )
+    ]
+    assert not bad, f"{name}:\n  " + "\n  ".join(bad)
+
+
+# ------------------------------------------------------------------ places to write
+
+
+def test_a_typed_answer_stays_in_the_browser_and_can_be_saved(site, browser, server):
+    from publish.browser import open_page
+
+    name = _first_page_with(site, "response-box")
+    assert name, "no page has a place to write"
+    page, watch = open_page(browser, server + name)
+    boxes = page.locator(".response-box textarea")
+    assert boxes.count() == page.locator(".response-box").count(), "a box has no text area"
+    boxes.nth(1).fill("Document B names Korea; C does not.")
+    page.reload()
+    page.wait_for_function("() => document.querySelectorAll('.response-box textarea').length")
+    assert boxes.nth(1).input_value() == "Document B names Korea; C does not."
+    assert boxes.nth(0).input_value() == ""
+    with page.expect_download() as saved:
+        page.locator(".response-box button", has_text="Save my answers").first.click()
+    text = open(saved.value.path(), encoding="utf-8").read()
+    assert "Document B names Korea; C does not." in text and "Your answer" in text
+    page.emulate_media(media="print")
+    printed = page.locator(".course-answer-print").nth(1)
+    assert printed.is_visible() and "names Korea" in printed.inner_text()
+    assert not boxes.nth(1).is_visible(), "the text area prints instead of its text"
+    assert not watch.problems(), watch.problems()  # nothing was sent anywhere
+    page.context.close()
+
+
+# ------------------------------------------------------------------ one name per lesson
+
+
+def _link_texts(html: str, stem: str) -> list[str]:
+    """The text of every link to a lesson's page in ``html``, markup stripped."""
+    found = re.findall(rf'<a [^>]*href="notebooks/{stem}\.html"[^>]*>(.*?)</a>', html, re.S)
+    return [re.sub(r"<[^>]+>", "", text).strip() for text in found]
+
+
+def _article(html: str) -> str:
+    """The page's own content, without the sidebar and the footer's links."""
+    return re.search(r"<article.*?</article>", html, re.S).group(0)
+
+
+def test_every_lesson_has_one_name(site):
+    """The name in eras.csv is the lesson's H1, its sidebar entry, its row on the home page and
+    its link in the glossary; the sidebar lists the course introduction apart from the lessons."""
+    import csv
+    import html as htmllib
+
+    from publish.common import notebook_title
+
+    eras = list(csv.DictReader(open(ROOT / "lessons_data" / "eras.csv", encoding="utf-8-sig")))
+    home = htmllib.unescape((site / "index.html").read_text(encoding="utf-8"))
+    glossary = htmllib.unescape((site / "glossary.html").read_text(encoding="utf-8"))
+    nav = re.search(r"<nav[^>]*bd-docs-nav.*?</nav>", home, re.S).group(0)
+    captions = re.findall(
+        r'<p aria-level="2" class="caption"[^>]*><span class="caption-text">([^<]+)', nav
+    )
+    assert captions[:2] == ["Start here", "Lessons"], f"sidebar captions: {captions}"
+    lessons_part = nav.split(">Lessons<", 1)[1].split('class="caption"', 1)[0]
+    listed = re.findall(r'href="notebooks/([^"#]+)\.html"[^>]*>([^<]+)<', lessons_part)
+    expected = []
+    for era in sorted(eras, key=lambda e: int(e["order"])):
+        stem = era["notebook"].removesuffix(".ipynb")
+        name = f"Lesson {int(era['order']):02d} · {era['title']}"
+        expected.append((stem, name))
+        nb = nbformat.read(NOTEBOOK_DIR / era["notebook"], as_version=4)
+        assert notebook_title(nb) == name, f"{era['notebook']}: its H1 is not {name!r}"
+        assert _link_texts(_article(home), stem) == [era["title"]], f"home page names lesson {stem}"
+        named = set(_link_texts(_article(glossary), stem))
+        assert named <= {era["title"]}, f"the glossary names lesson {stem} {named}"
+    assert [(s, t.strip()) for s, t in listed] == expected, "the sidebar's lessons differ"

@@ -185,3 +185,11 @@ def test_what_leaves_the_core_path_says_so(era_id):
                 ("*Go deeper", "*Optional")
             ), f"cell {i}: optional cells in a core section open with a go-deeper note"
         before = deeper
+
+
+def test_a_page_alternative_wording_is_not_read_twice():
+    """A cell that gives JupyterLab and the static pages different words is read once."""
+    live_and_static = (
+        '<span class="live">Move the year slider.</span><!-- static: The map shows 1898. -->'
+    )
+    assert t.words(live_and_static) == 4

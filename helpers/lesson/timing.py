@@ -70,7 +70,9 @@ class Section:
 
 
 def words(text: str) -> int:
-    """Words a reader reads: markdown punctuation and bare symbols are not words."""
+    """Words a reader reads: markdown punctuation, bare symbols and HTML markup are not words,
+    and a page's alternative wording in a comment (the static one) is not read twice."""
+    text = re.sub(r"<!--.*?-->|<[^>]+>", " ", text, flags=re.S)
     return len(re.sub(r"[#*_`>|\-]", " ", text).split())
 
 
