@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import common, pdf_links
 from ..common import BUILD, NOTEBOOKS
-from . import pdf, poppler, reader, teacher, worksheet
+from . import handout, pdf, poppler, reader, teacher, worksheet
 from .lessons import KINDS, PrintError, paper, select
 
 OUT = BUILD / "print"
@@ -122,8 +122,17 @@ def build(
                         t0,
                     )
                     continue
+                prepare = (
+                    (lambda p, h, les=les: handout.prepare(p, les, h))
+                    if kind == "student"
+                    else handout.clean
+                    if kind == "teacher"
+                    else None
+                )
                 record(
-                    pdf.print_url(browser, url(base, page), target, fmt, les.title, kind),
+                    pdf.print_url(
+                        browser, url(base, page), target, fmt, les.title, kind, prepare=prepare
+                    ),
                     les.stem,
                     kind,
                     t0,

@@ -1,0 +1,74 @@
+"""Charts drawn for paper: the plotly figure a reader sees on the website, redrawn at the
+width of the printed column with no control left on it.
+
+A printed slider or menu is a picture of a button nobody can press, so every ``updatemenus``
+and ``sliders`` entry is removed. What they selected is kept on purpose: the step the slider
+shows (``active``, the one its author set for the first view) and each menu's active button are
+applied, then named in a caption under the chart ("On paper: 20 August 1939; Killed"), so the
+reader knows which date or choice the figure shows. Every chart text is at least ``MIN_PX``
+CSS pixels (8.25 pt) at print size: the chart is drawn at the paper's column width (no shrink
+zoom) and any smaller text is raised to it.
+"""
+
+from __future__ import annotations
+
+MIN_PT = 8
+MIN_PX = 11  # 11 px = 8.25 pt; chromium prints 1 CSS px as 0.75 pt
+MAX_HEIGHT_PX = 420  # about two fifths of an A4 page's text height
+
+PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
+  if (!window.Plotly) return {charts: 0, smallest: null};
+  const divs = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  let smallest = null;
+  for (const gd of divs) {
+    const lay = gd.layout || {};
+    const chosen = [];
+    const apply = async (method, args) => {
+      if (!args) return;
+      if (method === 'animate') {
+        await Plotly.animate(gd, args[0], {frame: {duration: 0, redraw: true},
+                                           transition: {duration: 0}, mode: 'immediate'});
+      } else if (method === 'restyle') { await Plotly.restyle(gd, ...args); }
+      else if (method === 'relayout') { await Plotly.relayout(gd, ...args); }
+      else if (method === 'update') { await Plotly.update(gd, ...args); }
+    };
+    for (const s of (lay.sliders || [])) {
+      const step = (s.steps || [])[s.active || 0];
+      if (!step) continue;
+      await apply(step.method, step.args);
+      chosen.push(String(step.label || ''));
+    }
+    for (const m of (lay.updatemenus || [])) {
+      const buttons = m.buttons || [];
+      // play/pause buttons (animate with a null frame list or every frame) select nothing
+      if (buttons.every(b => b.method === 'animate')) continue;
+      const b = buttons[m.active || 0];
+      if (b && b.label) chosen.push(String(b.label).replace(/[▼▾]/g, '').trim());
+    }
+    const box = gd.parentElement.getBoundingClientRect().width;
+    gd.style.zoom = 1;
+    gd.style.width = box + 'px';
+    const font = (lay.font && lay.font.size) || 12;
+    await Plotly.relayout(gd, {updatemenus: [], sliders: [], width: box, autosize: false,
+                               height: Math.min(gd._fullLayout.height || maxHeight, maxHeight),
+                               'font.size': Math.max(font, minPx)});
+    gd.querySelectorAll('svg text').forEach(t => {
+      const px = parseFloat(getComputedStyle(t).fontSize);
+      if (px < minPx) t.style.fontSize = minPx + 'px';
+    });
+    gd.querySelectorAll('svg text').forEach(t => {
+      if (!t.textContent.trim()) return;
+      const px = parseFloat(getComputedStyle(t).fontSize);
+      smallest = smallest === null ? px : Math.min(smallest, px);
+    });
+    const words = chosen.filter(Boolean);
+    if (words.length) {
+      const note = document.createElement('p');
+      note.className = 'print-chart-note';
+      note.textContent = 'On paper: ' + words.join('; ') + '. On the website the chart has '
+        + 'controls for the other ' + (lay.sliders && lay.sliders.length ? 'dates' : 'choices') + '.';
+      gd.after(note);
+    }
+  }
+  return {charts: divs.length, smallest};
+}"""  # noqa: E501 (embedded JS/CSS/template text)
