@@ -18,6 +18,8 @@ MAX_HEIGHT_PX = 420  # about two fifths of an A4 page's text height
 
 PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
   if (!window.Plotly) return {charts: 0, smallest: null};
+  // an animation cut short by the next one rejects with nothing: not an error on paper
+  window.addEventListener('unhandledrejection', e => { if (e.reason === undefined) e.preventDefault(); });
   const divs = Array.from(document.querySelectorAll('.js-plotly-plot'));
   let smallest = null;
   for (const gd of divs) {
@@ -27,7 +29,8 @@ PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
       if (!args) return;
       if (method === 'animate') {
         await Plotly.animate(gd, args[0], {frame: {duration: 0, redraw: true},
-                                           transition: {duration: 0}, mode: 'immediate'});
+                                           transition: {duration: 0}, mode: 'immediate'})
+          .catch(() => null);
       } else if (method === 'restyle') { await Plotly.restyle(gd, ...args); }
       else if (method === 'relayout') { await Plotly.relayout(gd, ...args); }
       else if (method === 'update') { await Plotly.update(gd, ...args); }

@@ -19,8 +19,8 @@ from .lessons import Lesson
 
 APPENDIX_SECTIONS = r"^(\d+\.\s*)?(Go deeper|Data exercise|Sources of this lesson|Further reading)"
 JUPYTER_WORDS = r"Shift\+Enter|double-click|Run the cells"
-LINES = {"answer": 5, "page": 25, "step": 2}
-TALL_CARD = 0.3  # of the printed page's text height: a taller card prints the English only
+LINES = {"answer": 5, "page": 26, "step": 2}
+TALL_CARD = 0.25  # of the printed page's text height: a taller card prints the English only
 
 # The handout's layout rules: every block that belongs together is kept on one page.
 CSS = """
@@ -34,13 +34,13 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
 .doc-card { font-size: 9.5pt !important; padding: 6pt 9pt !important; margin: 6pt 0 !important; }
 .doc-card blockquote { margin: 3pt 0 !important; }
 .print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }
-.print-write-page { break-before: page; }
+.print-write-page { break-inside: avoid; }
 .print-write-page .print-lines div { height: 9mm; }
 .print-appendix { break-before: page; }
 .print-appendix > h2:first-child { font-size: 15pt; border-bottom: 1.5pt solid #333; }
 .print-appendix h2 { font-size: 12pt; }
 .print-chart-note, .print-note { font-size: 8.5pt; font-style: italic; color: #333; margin: 2pt 0 8pt; }
-.print-refs { columns: 2; column-gap: 8mm; font-size: 8.5pt; line-height: 1.3; padding-left: 1.3em; }
+.print-refs { columns: 3; column-gap: 6mm; font-size: 8pt; line-height: 1.3; padding-left: 1.3em; }
 .print-refs li { break-inside: avoid; margin-bottom: 2pt; }
 .print-data { border-collapse: collapse; font-size: 8.5pt; margin: 4pt 0; width: 100%; }
 .print-data th, .print-data td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left;
@@ -53,7 +53,8 @@ html.print-student h1 { text-align: left; }
 .doc-card .doc-questions { font-size: 8.5pt; margin: 2pt 0 0; }
 .doc-card h4 { font-size: 10.5pt !important; margin: 2pt 0 !important; }
 .doc-card p { margin: 2pt 0 !important; }
-.key-terms { font-size: 9pt !important; }
+.key-terms { font-size: 8.5pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
+.key-terms li { break-inside: avoid; }
 .rubric { font-size: 8pt !important; line-height: 1.25 !important; }
 .rubric th, .rubric td { padding: 2pt 4pt !important; }
 .cq fieldset { padding: 3pt 8pt !important; margin: 0 0 6pt !important; font-size: 9pt; }
@@ -159,6 +160,13 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
     box.className = 'print-answer';
     wrap.appendChild(box);
   });
+  // the page to write on closes the core path, after the discussion
+  const writePage = article.querySelector('.print-write-page');
+  if (writePage) appendix.before(writePage);
+  // a citation prints as author, title, publisher: the web address is for the website
+  article.querySelectorAll('.doc-source a').forEach(a => {
+    if (/^https?:/.test(a.textContent.trim())) a.remove();
+  });
   // a chart and the short question above it stay together
   article.querySelectorAll('.cell').forEach(cell => {
     if (!cell.querySelector('.js-plotly-plot')) return;
@@ -171,7 +179,7 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
   });
   // a card too tall for half a page prints its English only
   article.querySelectorAll('.doc-card').forEach(card => {
-    if (card.getBoundingClientRect().height <= tallPx) return;
+    if (card.getBoundingClientRect().height <= tallPx && !appendix.contains(card)) return;
     const quotes = Array.from(card.querySelectorAll('blockquote'));
     const others = quotes.filter(q => q.lang && q.lang !== 'en');
     if (!others.length || others.length === quotes.length) return;
