@@ -1,7 +1,7 @@
 """``python -m publish.print [--paper a4|letter] [--lessons 04 ...] [--kinds student ...]``
 
-(``make print``; ``PAPER=letter make print`` for US Letter, ``SLIDES_PER_PAGE=2 make print``
-for two slides to a sheet instead of six.) Writes ``_build/print/``."""
+(``make print``; ``PAPER=letter make print`` for US Letter, ``SLIDES_PER_PAGE=6 make print``
+for six slides to a sheet instead of two.) Writes ``_build/print/``."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         "--slides-per-page",
         type=int,
         choices=PER_PAGE,
-        default=int(os.environ.get("SLIDES_PER_PAGE") or 6),
-        help="slides on each sheet of the slides handout (default 6, or $SLIDES_PER_PAGE)",
+        default=int(os.environ.get("SLIDES_PER_PAGE") or 2),
+        help="slides on each sheet of the slides handout: 2 or 6 (default 2, or $SLIDES_PER_PAGE)",
     )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(

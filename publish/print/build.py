@@ -38,7 +38,7 @@ def build(
     with_reader: bool | None = None,
     link_site: bool | None = None,
     nb_dir: Path = NOTEBOOKS,
-    slides_per_page: int = 6,
+    slides_per_page: int = 2,
 ) -> list[dict]:
     """Print the lessons named (default: all) into ``out``; returns the manifest rows.
     The reader is made when every lesson is printed (or ``with_reader``); the website links the

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 MIN_PT = 8
 MIN_PX = 11  # 11 px = 8.25 pt; chromium prints 1 CSS px as 0.75 pt
-MAX_HEIGHT_PX = 420  # about two fifths of an A4 page's text height
 
-PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
+PAPER_CHARTS_JS = """async (minPx) => {
   if (!window.Plotly) return {charts: 0, smallest: null};
   // an animation cut short by the next one rejects with nothing: not an error on paper
   window.addEventListener('unhandledrejection', e => { if (e.reason === undefined) e.preventDefault(); });
@@ -53,7 +52,6 @@ PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
     gd.style.width = box + 'px';
     const font = (lay.font && lay.font.size) || 12;
     await Plotly.relayout(gd, {updatemenus: [], sliders: [], width: box, autosize: false,
-                               height: Math.min(gd._fullLayout.height || maxHeight, maxHeight),
                                'font.size': Math.max(font, minPx)});
     gd.querySelectorAll('svg text').forEach(t => {
       const px = parseFloat(getComputedStyle(t).fontSize);

@@ -15,7 +15,7 @@ import html
 from pathlib import Path
 
 from ..browser import MAPS_DRAWN_JS, open_page
-from .charts import MAX_HEIGHT_PX, MIN_PT, MIN_PX, PAPER_CHARTS_JS
+from .charts import MIN_PT, MIN_PX, PAPER_CHARTS_JS
 from .lessons import PrintError
 
 # What belongs together stays on one page in the teacher edition too: a heading or the bold
@@ -26,7 +26,6 @@ h1, h2, h3, h4 { break-after: avoid; }
 .teacher-note > p:first-child, .solution-shown > p:first-child { break-after: avoid; }
 .doc-card, .js-plotly-plot, .cq fieldset, .central-q, .rubric, .response-box, .sr-prompt,
 .print-chart-note { break-inside: avoid; }
-.teacher-note, .solution-shown { break-inside: avoid; }
 """
 
 MARGIN_MM = {"top": 14, "bottom": 16, "left": 14, "right": 14}
@@ -98,7 +97,7 @@ def print_url(
             page.evaluate(TEACHER_JS)
         if prepare is not None:
             prepare(page, text_height_px(paper))
-        drawn = page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_HEIGHT_PX])
+        drawn = page.evaluate(PAPER_CHARTS_JS, MIN_PX)
         if drawn["smallest"] is not None and drawn["smallest"] < MIN_PX:
             raise PrintError(
                 f"{url}: chart text of {drawn['smallest']} px is below {MIN_PT} pt on paper"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..browser import PageWatch
-from .charts import MAX_HEIGHT_PX, MIN_PX, PAPER_CHARTS_JS
+from .charts import MIN_PX, PAPER_CHARTS_JS
 from .lessons import PrintError
 from .pdf import PAPER_MM, PX_PER_MM
 
@@ -31,6 +31,10 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
   if (!pages.length) return 0;
   document.querySelectorAll('.reveal .slides p').forEach(p => {
     if (/Shift\+Enter|double-click|Run the cells/.test(p.textContent)) p.remove();
+  });
+  // a check that failed or a list still empty only means something in a kernel
+  document.querySelectorAll('.reveal .slides .cell_output, .reveal .slides .output').forEach(o => {
+    if (/✘|Your list has 0/.test(o.textContent)) o.remove();
   });
   const promptOnly = /^(your answer|write your answer|write here)/i;
   const kept = pages.filter((p, i) => {
@@ -74,7 +78,7 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
 
 
 def print_deck(
-    browser, url: str, out: Path, paper: str = "A4", per_page: int = 6, timeout_ms: int = 120_000
+    browser, url: str, out: Path, paper: str = "A4", per_page: int = 2, timeout_ms: int = 120_000
 ) -> Path:
     """The deck at ``url`` printed ``per_page`` slides to a sheet of ``paper``."""
     if per_page not in PER_PAGE:
@@ -88,7 +92,7 @@ def print_deck(
         page.wait_for_function(READY_JS)
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.plotly-graph-div'))
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
-        page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_HEIGHT_PX * 2])
+        page.evaluate(PAPER_CHARTS_JS, MIN_PX)
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
             raise PrintError(
