@@ -23,7 +23,7 @@ PAPER_CHARTS_JS = """async (minPx) => {
   let smallest = null;
   for (const gd of divs) {
     const lay = gd.layout || {};
-    const chosen = [];
+    const chosen = [], hadSlider = (lay.sliders || []).length > 0;
     const apply = async (method, args) => {
       if (!args) return;
       if (method === 'animate') {
@@ -67,8 +67,9 @@ PAPER_CHARTS_JS = """async (minPx) => {
       const note = document.createElement('p');
       note.className = 'print-chart-note';
       note.textContent = 'On paper: ' + words.join('; ') + '. On the website the chart has '
-        + 'controls for the other ' + (lay.sliders && lay.sliders.length ? 'dates' : 'choices') + '.';
-      gd.after(note);
+        + 'controls for the other ' + (hadSlider ? 'dates' : 'choices') + '.';
+      // after the output that holds the chart: its wrapper keeps the chart's height
+      (gd.closest('.cell_output, .jp-OutputArea') || gd).after(note);
     }
   }
   return {charts: divs.length, smallest};

@@ -47,8 +47,8 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
   vertical-align: top; }
 .print-data td.num { text-align: right; white-space: nowrap; }
 html.print-student .cq-fb { display: none !important; }
-#jb-print-docs-body { display: none !important; }
-html.print-student h1 { text-align: left; }
+#jb-print-toc { display: none !important; }
+html.print-student h1 { text-align: left; font-size: 17pt !important; margin: 0 0 4pt !important; }
 .doc-card { font-size: 9pt !important; line-height: 1.35 !important; }
 .doc-card .doc-questions { font-size: 8.5pt; margin: 2pt 0 0; }
 .doc-card h4 { font-size: 10.5pt !important; margin: 2pt 0 !important; }

@@ -21,7 +21,7 @@ from .lessons import PrintError
 # What belongs together stays on one page in the teacher edition too: a heading or the bold
 # title of a note with the text after it, a card, a chart, a question.
 BREAK_CSS = """
-#jb-print-docs-body { display: none !important; }
+#jb-print-toc { display: none !important; }
 h1, h2, h3, h4 { break-after: avoid; }
 .teacher-note > p:first-child, .solution-shown > p:first-child { break-after: avoid; }
 .doc-card, .js-plotly-plot, .cq fieldset, .central-q, .rubric, .response-box, .sr-prompt,

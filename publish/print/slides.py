@@ -33,7 +33,8 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
     if (/Shift\+Enter|double-click|Run the cells/.test(p.textContent)) p.remove();
   });
   // a check that failed or a list still empty only means something in a kernel
-  document.querySelectorAll('.reveal .slides .cell_output, .reveal .slides .output').forEach(o => {
+  document.querySelectorAll('.reveal .slides .jp-OutputArea-child, .reveal .slides .cell_output')
+    .forEach(o => {
     if (/✘|Your list has 0/.test(o.textContent)) o.remove();
   });
   const promptOnly = /^(your answer|write your answer|write here)/i;
