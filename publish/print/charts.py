@@ -7,15 +7,17 @@ shows (``active``, the one its author set for the first view) and each menu's ac
 applied, then named in a caption under the chart ("On paper: 20 August 1939; Killed"), so the
 reader knows which date or choice the figure shows. Every chart text is at least ``MIN_PX``
 CSS pixels (8.25 pt) at print size: the chart is drawn at the paper's column width (no shrink
-zoom) and any smaller text is raised to it.
+zoom) and any smaller text is raised to it. A chart is at most ``MAX_SHARE`` of the page's text
+height, so it fits on the page its question starts.
 """
 
 from __future__ import annotations
 
 MIN_PT = 8
 MIN_PX = 11  # 11 px = 8.25 pt; chromium prints 1 CSS px as 0.75 pt
+MAX_SHARE = 0.55  # of the page's text height: a taller chart leaves most of a page empty
 
-PAPER_CHARTS_JS = """async (minPx) => {
+PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
   if (!window.Plotly) return {charts: 0, smallest: null};
   // an animation cut short by the next one rejects with nothing: not an error on paper
   window.addEventListener('unhandledrejection', e => { if (e.reason === undefined) e.preventDefault(); });
@@ -51,7 +53,11 @@ PAPER_CHARTS_JS = """async (minPx) => {
     gd.style.zoom = 1;
     gd.style.width = box + 'px';
     const font = (lay.font && lay.font.size) || 12;
+    const tall = (gd._fullLayout && gd._fullLayout.height) || maxHeight;
+    gd.style.height = Math.min(tall, maxHeight) + 'px';
+    if (gd.parentElement.style.height) gd.parentElement.style.height = 'auto';  // plotly's wrapper
     await Plotly.relayout(gd, {updatemenus: [], sliders: [], width: box, autosize: false,
+                               height: Math.min(tall, maxHeight),
                                'font.size': Math.max(font, minPx)});
     gd.querySelectorAll('svg text').forEach(t => {
       const px = parseFloat(getComputedStyle(t).fontSize);

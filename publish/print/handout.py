@@ -28,7 +28,7 @@ html.print-student body { font-size: 10pt; line-height: 1.4; }
 html.print-student h1 { font-size: 17pt; margin-bottom: 4pt; }
 html.print-student h2 { font-size: 13pt; margin: 12pt 0 4pt; }
 h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
-.print-q, .print-figure, .doc-card, .cq fieldset, .central-q, .rubric, .key-terms, table,
+.print-q, .js-plotly-plot, .doc-card, .cq fieldset, .central-q, .rubric, .key-terms, table,
 .sr-prompt, .print-steps li { break-inside: avoid; }
 .print-steps { list-style: none; padding-left: 0; }
 .doc-card { font-size: 9.5pt !important; padding: 6pt 9pt !important; margin: 6pt 0 !important; }
@@ -49,8 +49,10 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
 html.print-student .cq-fb { display: none !important; }
 #jb-print-toc { display: none !important; }
 html.print-student h1 { text-align: left; font-size: 17pt !important; margin: 0 0 4pt !important; }
-.doc-card { font-size: 9pt !important; line-height: 1.35 !important; }
-.doc-card .doc-questions { font-size: 8.5pt; margin: 2pt 0 0; }
+.doc-card { font-size: 8.5pt !important; line-height: 1.3 !important; }
+.doc-card .doc-questions { font-size: 8pt; line-height: 1.25; margin: 2pt 0 0; padding-left: 1.4em; }
+.doc-card .doc-source, .doc-card .doc-meta { font-size: 8pt; }
+.doc-card .doc-headnote { margin-bottom: 3pt !important; }
 .doc-card h4 { font-size: 10.5pt !important; margin: 2pt 0 !important; }
 .doc-card p { margin: 2pt 0 !important; }
 .key-terms { font-size: 8.5pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
@@ -167,15 +169,13 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
   article.querySelectorAll('.doc-source a').forEach(a => {
     if (/^https?:/.test(a.textContent.trim())) a.remove();
   });
-  // a chart and the short question above it stay together
+  // a chart stays with the short question above it (its description may follow overleaf)
   article.querySelectorAll('.cell').forEach(cell => {
     if (!cell.querySelector('.js-plotly-plot')) return;
-    const fig = document.createElement('div');
-    fig.className = 'print-figure';
     const prompt = cell.previousElementSibling;
-    cell.before(fig);
-    if (prompt && prompt.tagName === 'P' && prompt.textContent.length < 400) fig.appendChild(prompt);
-    fig.appendChild(cell);
+    if (prompt && prompt.tagName === 'P' && prompt.textContent.length < 400) {
+      prompt.classList.add('print-keep-next');
+    }
   });
   // a card too tall for half a page prints its English only
   article.querySelectorAll('.doc-card').forEach(card => {

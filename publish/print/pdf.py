@@ -15,7 +15,7 @@ import html
 from pathlib import Path
 
 from ..browser import MAPS_DRAWN_JS, open_page
-from .charts import MIN_PT, MIN_PX, PAPER_CHARTS_JS
+from .charts import MAX_SHARE, MIN_PT, MIN_PX, PAPER_CHARTS_JS
 from .lessons import PrintError
 
 # What belongs together stays on one page in the teacher edition too: a heading or the bold
@@ -97,7 +97,7 @@ def print_url(
             page.evaluate(TEACHER_JS)
         if prepare is not None:
             prepare(page, text_height_px(paper))
-        drawn = page.evaluate(PAPER_CHARTS_JS, MIN_PX)
+        drawn = page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_SHARE * text_height_px(paper)])
         if drawn["smallest"] is not None and drawn["smallest"] < MIN_PX:
             raise PrintError(
                 f"{url}: chart text of {drawn['smallest']} px is below {MIN_PT} pt on paper"

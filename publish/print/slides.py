@@ -61,7 +61,11 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
   const cellW = (sheetW - gap * (cols - 1)) / cols, cellH = (sheetH - gap * (rows - 1)) / rows;
   const scale = Math.min(cellW / w, cellH / h) * 0.98;
   const holder = pages[0].parentElement;
-  holder.style.cssText += `;width:${sheetW}px !important`;
+  // reveal sizes the page to one slide: the sheet's width instead, from its left edge
+  [document.body, document.querySelector('.reveal'), holder].forEach(e => {
+    e.style.setProperty('width', sheetW + 'px', 'important');
+    e.style.setProperty('margin', '0', 'important');
+  });
   kept.forEach((p, i) => {
     p.style.cssText += `;width:${w}px;height:${h}px;zoom:${scale};display:inline-block;`
       + "vertical-align:top;"
@@ -93,7 +97,7 @@ def print_deck(
         page.wait_for_function(READY_JS)
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.plotly-graph-div'))
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
-        page.evaluate(PAPER_CHARTS_JS, MIN_PX)
+        page.evaluate(PAPER_CHARTS_JS, [MIN_PX, 10_000])  # a slide keeps its chart's height
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
             raise PrintError(
