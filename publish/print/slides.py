@@ -51,15 +51,21 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
   });
   pages.filter(p => !kept.includes(p)).forEach(p => p.remove());
   const w = pages[0].offsetWidth, h = pages[0].offsetHeight;
-  kept.forEach(p => {
+  // a rule, not an inline style: reveal rewrites a slide's style when the page is laid out again
+  const fit = document.createElement('style');
+  fit.textContent = '.reveal .slides .print-chart-note { font-size: 16px !important; }';
+  document.head.appendChild(fit);
+  kept.forEach((p, i) => {
     const slide = p.querySelector('section');
     if (!slide) return;
-    const tall = slide.scrollHeight;
-    if (tall > h) slide.style.zoom = (h / tall).toFixed(3);
+    const room = h - 2 * slide.offsetTop, tall = slide.scrollHeight;
+    if (tall <= room) return;
+    slide.classList.add(`print-fit-${i}`);
+    fit.textContent += `.reveal .slides section.print-fit-${i} { zoom: ${(room / tall).toFixed(3)} !important; }`;
   });
   const cols = perPage === 2 ? 1 : 2, rows = perPage / cols, gap = 12;
   const cellW = (sheetW - gap * (cols - 1)) / cols, cellH = (sheetH - gap * (rows - 1)) / rows;
-  const scale = Math.min(cellW / w, cellH / h) * 0.98;
+  const scale = Math.min(cellW / w, cellH / h) * 0.94;  // room for outlines and rounding
   const holder = pages[0].parentElement;
   // reveal sizes the page to one slide: the sheet's width instead, from its left edge
   [document.body, document.querySelector('.reveal'), holder].forEach(e => {
@@ -107,8 +113,9 @@ def print_deck(
         sheet = [(w_mm - 2 * MARGIN_MM) * PX_PER_MM - 2, (h_mm - 2 * MARGIN_MM) * PX_PER_MM - 2]
         page.evaluate(NUP_JS, [per_page, *sheet])
         page.add_style_tag(
-            content="@page { size: auto; margin: 0; } html, body { width: auto !important; "
-            "height: auto !important; overflow: visible !important; }"
+            content=f"@page {{ size: {paper} portrait; margin: {MARGIN_MM}mm; }} "
+            "html, body { width: auto !important; height: auto !important; "
+            "overflow: visible !important; }"
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(
