@@ -13,6 +13,7 @@ LAB_ARGS ?=
 PYTEST_ARGS ?=
 PAPER ?= a4
 PRINT_ARGS ?=
+SLIDES_PER_PAGE ?= 2
 # JupyterLab refuses to start as root (Docker, a fresh server) unless told --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -58,9 +59,10 @@ student: setup
 
 # Every lesson as PDFs (student handout, worksheet, teacher edition, slides handout) and the
 # course reader, into _build/print/; also builds the site, which then links the public PDFs.
-# `PAPER=letter make print` for US Letter; PRINT_ARGS="--lessons 04" for one lesson.
+# `PAPER=letter make print` for US Letter; SLIDES_PER_PAGE=6 for six slides to a sheet of the
+# slides handout (default 2); PRINT_ARGS="--lessons 04" for one lesson.
 print: setup packets
-	$(BIN)/python -m publish.print --paper $(PAPER) $(PRINT_ARGS)
+	$(BIN)/python -m publish.print --paper $(PAPER) --slides-per-page $(SLIDES_PER_PAGE) $(PRINT_ARGS)
 
 # The capstone's evidence packets, one PDF per turning point for classes without devices, into
 # _build/print/packets/ (the same evidence the notebook's evidence helper gathers).

@@ -131,13 +131,13 @@ def test_letter_option_gives_us_letter(printed):
 
 
 def test_text_has_title_central_question_and_a_document_original(printed):
-    for stem, _kind, pdf in _pdfs(printed):
+    for stem, kind, pdf in _pdfs(printed):
         lesson = _lesson(stem)
         text = _squash(_text(pdf))
         assert _squash(lesson.title) in text, f"{pdf.name}: no lesson title {lesson.title!r}"
         assert _squash(lesson.central_question) in text, f"{pdf.name}: no central question"
         line = _original_line(stem)
-        if line:
+        if line and kind != "student":  # a long card prints its English only in the handout
             assert _squash(line) in text, (
                 f"{pdf.name}: the Japanese/Russian original {line!r} is missing"
             )
@@ -312,3 +312,114 @@ def test_bad_input_names_what_is_accepted(args, names):
     assert done.returncode != 0
     assert names in done.stderr, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+
+
+# ------------------------------------------------------------------ the print check (issue 23)
+
+KNOWN = ROOT / "tests" / "print_check_known.txt"  # pinned problems not fixed yet; a new one fails
+
+
+def _print_problems(printed) -> set[str]:
+    from publish.print import check
+
+    found = set()
+    for stem in printed["lessons"]:
+        lesson = _lesson(stem)
+        periods = int(_periods().get(lesson.era_id, 1))
+        for kind in ("student", "worksheet", "teacher"):
+            pdf = printed["a4"] / f"{stem}.{kind}.a4.pdf"
+            for page in check.underfull(pdf):
+                found.add(f"{stem} {kind}: page {page} under a third full")
+        student = printed["a4"] / f"{stem}.student.a4.pdf"
+        core, appendix = check.core_and_appendix(student)
+        if core > check.CORE_PAGES * periods:
+            found.add(f"{stem} student: core path over {check.CORE_PAGES * periods} pages")
+        if appendix > check.APPENDIX_PAGES:
+            found.add(f"{stem} student: appendix over {check.APPENDIX_PAGES} pages")
+    return found
+
+
+def _periods() -> dict:
+    from helpers import data
+
+    eras = data.peek("eras")
+    return dict(zip(eras["era_id"], eras["periods"], strict=True))
+
+
+def test_printed_pdfs_have_no_jupyter_leftovers_and_no_small_text(printed):
+    from publish.print import check
+
+    pdfs = [p for _, _, p in _pdfs(printed)] + [
+        printed["a4"] / f"{printed['lessons'][0]}.slides.pdf"
+    ]
+    for pdf in pdfs:
+        assert not check.forbidden(pdf), f"{pdf.name} prints {check.forbidden(pdf)}"
+    for _stem, _kind, pdf in _pdfs(printed):
+        assert not check.small_fonts(pdf), f"{pdf.name}: text of {check.small_fonts(pdf)} pt"
+
+
+def test_student_handout_keeps_every_card_on_one_page(printed):
+    from publish.print import check
+
+    for stem in printed["lessons"]:
+        pdf = printed["a4"] / f"{stem}.student.a4.pdf"
+        broken = check.split(pdf, check.card_blocks(_lesson(stem).documents))
+        assert not broken, f"{pdf.name}: cards split across pages: {broken}"
+
+
+def test_page_limits_and_fill_no_new_problem(printed):
+    """Page counts within 8 pages a period plus 4 of appendix, and no page under a third full
+    but the last; the problems not fixed yet are pinned in tests/print_check_known.txt."""
+    known = {
+        line.strip()
+        for line in KNOWN.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    new = sorted(_print_problems(printed) - known)
+    assert not new, "new print problems (fix them, do not pin them):\n" + "\n".join(new)
+
+
+def test_slides_handout_sets_two_to_a_sheet(printed):
+    """Two slides to an A4 sheet (the default), heading-only slides left out: a deck of 59-97
+    slides on fewer sheets than half its slides."""
+    from publish.print import poppler
+
+    info = poppler.info(printed["a4"] / f"{printed['lessons'][0]}.slides.pdf")
+    assert abs(info["width_pt"] - A4[0]) <= 2 and 2 <= info["pages"] <= 29, info
+
+
+@pytest.fixture(scope="module")
+def bad_pdf(tmp_path_factory):
+    """A small PDF that breaks every rule once: a forbidden word, 6 pt text, a page with one
+    line on it before a full one, and a card whose end is on the next page."""
+    from .browser import require_chromium
+
+    require_chromium()
+    from publish.browser import chromium
+
+    filler = "<p>" + "Filler text line. " * 40 + "</p>"
+    page_html = (
+        "<html><body style='font:11pt serif;margin:0'>"
+        "<p>Run it (Shift+Enter).</p><p style='font-size:6pt'>tiny</p>"
+        "<div style='break-after:page'></div>"
+        + filler * 6
+        + "<h4>Card title here</h4>"
+        + filler * 8
+        + "<p>Card last question?</p></body></html>"
+    )
+    out = tmp_path_factory.mktemp("bad") / "bad.pdf"
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_content(page_html)
+        page.pdf(path=str(out), format="A4", margin={"top": "14mm", "bottom": "16mm"})
+    return out
+
+
+def test_every_print_rule_can_fail(bad_pdf):
+    from publish.print import check
+
+    assert check.forbidden(bad_pdf) == ["Shift+Enter"]
+    assert check.small_fonts(bad_pdf) == [6]
+    assert 1 in check.underfull(bad_pdf)
+    assert check.split(bad_pdf, [("Card title here", "Card last question?")]) == ["Card title here"]
+    assert check.split(bad_pdf, [("Filler text line.", "Filler text line.")]) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import common, pdf_links
 from ..common import BUILD, NOTEBOOKS
-from . import pdf, poppler, reader, teacher, worksheet
+from . import handout, pdf, poppler, reader, teacher, worksheet
 from .lessons import KINDS, PrintError, paper, select
 
 OUT = BUILD / "print"
@@ -38,6 +38,7 @@ def build(
     with_reader: bool | None = None,
     link_site: bool | None = None,
     nb_dir: Path = NOTEBOOKS,
+    slides_per_page: int = 2,
 ) -> list[dict]:
     """Print the lessons named (default: all) into ``out``; returns the manifest rows.
     The reader is made when every lesson is printed (or ``with_reader``); the website links the
@@ -85,7 +86,7 @@ def build(
                 "file": path.name,
                 "lesson": lesson,
                 "kind": kind,
-                "paper": key if kind != "slides" else "deck",
+                "paper": key,
                 **poppler.info(path),
                 "bytes": path.stat().st_size,
                 "seconds": round(time.perf_counter() - t0, 1),
@@ -116,14 +117,29 @@ def build(
                     from .slides import print_deck
 
                     record(
-                        print_deck(browser, url(base, SLIDES / f"{les.stem}.slides.html"), target),
+                        print_deck(
+                            browser,
+                            url(base, SLIDES / f"{les.stem}.slides.html"),
+                            target,
+                            fmt,
+                            slides_per_page,
+                        ),
                         les.stem,
                         kind,
                         t0,
                     )
                     continue
+                prepare = (
+                    (lambda p, h, les=les: handout.prepare(p, les, h))
+                    if kind == "student"
+                    else handout.clean
+                    if kind == "teacher"
+                    else None
+                )
                 record(
-                    pdf.print_url(browser, url(base, page), target, fmt, les.title, kind),
+                    pdf.print_url(
+                        browser, url(base, page), target, fmt, les.title, kind, prepare=prepare
+                    ),
                     les.stem,
                     kind,
                     t0,

@@ -15,7 +15,18 @@ import html
 from pathlib import Path
 
 from ..browser import MAPS_DRAWN_JS, open_page
+from .charts import MAX_SHARE, MIN_PT, MIN_PX, PAPER_CHARTS_JS
 from .lessons import PrintError
+
+# What belongs together stays on one page in the teacher edition too: a heading or the bold
+# title of a note with the text after it, a card, a chart, a question.
+BREAK_CSS = """
+#jb-print-toc { display: none !important; }
+h1, h2, h3, h4 { break-after: avoid; }
+.teacher-note > p:first-child, .solution-shown > p:first-child { break-after: avoid; }
+.doc-card, .js-plotly-plot, .cq fieldset, .central-q, .rubric, .response-box, .sr-prompt,
+.print-chart-note { break-inside: avoid; }
+"""
 
 MARGIN_MM = {"top": 14, "bottom": 16, "left": 14, "right": 14}
 PAPER_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
@@ -27,23 +38,6 @@ KIND_LABELS = {
     "reader": "Course reader",
     "slides": "Slides handout",
 }
-
-# Before printing: every plotly chart redrawn at the width it was designed for (the site's
-# article width: legends, menus and notes fit there, not in a 180 mm column), then zoomed
-# (CSS zoom, still vector) to the width of its container on paper.
-CHART_WIDTH_PX = 820
-RESIZE_CHARTS_JS = """async (designed) => {
-  if (!window.Plotly) return 0;
-  const divs = Array.from(document.querySelectorAll('.js-plotly-plot'));
-  for (const d of divs) {
-    const box = d.parentElement.getBoundingClientRect().width || designed;
-    const width = Math.max(designed, box);
-    d.style.width = width + 'px';
-    await window.Plotly.relayout(d, {width: width, autosize: false});
-    d.style.zoom = Math.min(1, box / width);
-  }
-  return divs.length;
-}"""
 
 # The teacher edition: every solution toggle open, every question's right answer chosen
 # (its feedback shows), so the teacher sees on paper what students see after answering.
@@ -57,7 +51,7 @@ TEACHER_JS = """() => {
   });
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
-FOOTER = """<div style="width:100%;margin:0 {left}mm 0 {right}mm;font:7.5pt 'DejaVu Sans',sans-serif;color:#444;
+FOOTER = """<div style="width:100%;margin:0 {left}mm 0 {right}mm;font:8pt 'DejaVu Sans',sans-serif;color:#444;
 display:flex;justify-content:space-between;gap:8mm"><span>{title} · {kind}</span>
 <span style="white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>"""  # noqa: E501 (embedded JS/CSS/template text)
 
@@ -65,6 +59,10 @@ display:flex;justify-content:space-between;gap:8mm"><span>{title} · {kind}</spa
 def text_width_px(paper: str) -> int:
     width_mm = PAPER_MM[paper][0] - MARGIN_MM["left"] - MARGIN_MM["right"]
     return int(width_mm * PX_PER_MM)
+
+
+def text_height_px(paper: str) -> float:
+    return (PAPER_MM[paper][1] - MARGIN_MM["top"] - MARGIN_MM["bottom"]) * PX_PER_MM
 
 
 def footer(title: str, kind: str) -> str:
@@ -77,18 +75,33 @@ def footer(title: str, kind: str) -> str:
 
 
 def print_url(
-    browser, url: str, out: Path, paper: str, title: str, kind: str, timeout_ms: int = 120_000
+    browser,
+    url: str,
+    out: Path,
+    paper: str,
+    title: str,
+    kind: str,
+    timeout_ms: int = 120_000,
+    prepare=None,
 ) -> Path:
     """``url`` printed to ``out`` on ``paper`` (Playwright's format name), footer naming
-    ``title`` and the kind of document, with page numbers."""
+    ``title`` and the kind of document, with page numbers. ``prepare(page, text_height_px)``
+    rearranges the loaded page first (the student handout, ``handout.prepare``)."""
     page, watch = open_page(
         browser, url, viewport=(text_width_px(paper), 1100), timeout_ms=timeout_ms
     )
     try:
         page.emulate_media(media="print")
         if kind == "teacher":
+            page.add_style_tag(content=BREAK_CSS)
             page.evaluate(TEACHER_JS)
-        page.evaluate(RESIZE_CHARTS_JS, CHART_WIDTH_PX)
+        if prepare is not None:
+            prepare(page, text_height_px(paper))
+        drawn = page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_SHARE * text_height_px(paper)])
+        if drawn["smallest"] is not None and drawn["smallest"] < MIN_PX:
+            raise PrintError(
+                f"{url}: chart text of {drawn['smallest']} px is below {MIN_PT} pt on paper"
+            )
         try:
             page.wait_for_function(MAPS_DRAWN_JS, timeout=timeout_ms)
         except Exception:  # noqa: BLE001 - a map without land is caught by the site tests

@@ -28,9 +28,8 @@ def contents_html(lessons: list[Lesson], pages: list[int], first: int, course: s
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Course reader</title>'
         f"<style>{CSS}</style></head><body><h1>{html.escape(course)}</h1>"
-        '<p class="sub">Course reader: every lesson as published on the course website, with '
-        "its documents "
-        "in full. Worksheets and the teacher edition are separate PDFs.</p>"
+        '<p class="sub">Course reader: every lesson\'s student handout, core path then '
+        "appendix. Worksheets and the teacher edition are separate PDFs.</p>"
         "<table><thead><tr><th>Lesson and central question</th><th>Reader pages</th></tr>"
         "</thead><tbody>" + "".join(rows) + "</tbody></table></body></html>"
     )

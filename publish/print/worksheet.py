@@ -47,7 +47,7 @@ h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
 .ws-q p { margin: 2pt 0; }
 .ws-lines div { height: 8.5mm; border-bottom: 0.6pt solid #8a8a8a; }
 .ws-block { break-inside: avoid; }
-.doc-card { max-width: none !important; font-size: 10pt !important; break-inside: auto !important; }
+.doc-card { max-width: none !important; font-size: 10pt !important; break-inside: avoid !important; }
 .doc-card .doc-questions { display: none; }
 .doc-card a { color: inherit; text-decoration: none; }
 .doc-excerpts { grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)) !important; }

@@ -1,0 +1,260 @@
+"""The student handout: the lesson page of the website rearranged for paper before it is printed.
+
+The core path comes first (central question, narrative, document cards, charts, questions
+with ruled lines, the written task with a page to write on), then an appendix that starts on a
+new page: the go-deeper parts, the data exercise done from a table of its figures, and a
+compact reference list. What only works in a kernel or a browser goes: solutions and teacher
+notes, the self-check quizzes (they answer themselves on screen; the teacher edition prints
+them), the exercise's code cells and their checks, instructions that name Jupyter keys. Section
+numbers are renumbered so the core reads 1, 2, 3... Long cards print the English only (the
+original stays in the teacher edition and on the website).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .lessons import Lesson
+
+APPENDIX_SECTIONS = r"^(\d+\.\s*)?(Go deeper|Data exercise|Sources of this lesson|Further reading)"
+JUPYTER_WORDS = r"Shift\+Enter|double-click|Run the cells"
+LINES = {"answer": 5, "page": 26, "step": 2}
+TALL_CARD = 0.25  # of the printed page's text height: a taller card prints the English only
+
+# The handout's layout rules: every block that belongs together is kept on one page.
+CSS = """
+html.print-student body { font-size: 10pt; line-height: 1.4; }
+html.print-student h1 { font-size: 17pt; margin-bottom: 4pt; }
+html.print-student h2 { font-size: 13pt; margin: 12pt 0 4pt; }
+h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
+.print-q, .js-plotly-plot, .doc-card, .cq fieldset, .central-q, .rubric, .key-terms, table,
+.sr-prompt, .print-steps li { break-inside: avoid; }
+.print-steps { list-style: none; padding-left: 0; }
+.doc-card { font-size: 9.5pt !important; padding: 6pt 9pt !important; margin: 6pt 0 !important; }
+.doc-card blockquote { margin: 3pt 0 !important; }
+.print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }
+.print-write-page { break-inside: avoid; }
+.print-write-page .print-lines div { height: 9mm; }
+.print-appendix { break-before: page; }
+.print-appendix > h2:first-child { font-size: 15pt; border-bottom: 1.5pt solid #333; }
+.print-appendix h2 { font-size: 12pt; }
+.print-chart-note, .print-note { font-size: 8.5pt; font-style: italic; color: #333; margin: 2pt 0 8pt; }
+.print-refs { columns: 3; column-gap: 6mm; font-size: 8pt; line-height: 1.3; padding-left: 1.3em; }
+.print-refs li { break-inside: avoid; margin-bottom: 2pt; }
+.print-data { border-collapse: collapse; font-size: 8.5pt; margin: 4pt 0; width: 100%; }
+.print-data th, .print-data td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left;
+  vertical-align: top; }
+.print-data td.num { text-align: right; white-space: nowrap; }
+html.print-student .cq-fb { display: none !important; }
+#jb-print-toc { display: none !important; }
+html.print-student h1 { text-align: left; font-size: 17pt !important; margin: 0 0 4pt !important; }
+.doc-card { font-size: 8.5pt !important; line-height: 1.3 !important; }
+.doc-card .doc-questions { font-size: 8pt; line-height: 1.25; margin: 2pt 0 0; padding-left: 1.4em; }
+.doc-card .doc-source, .doc-card .doc-meta { font-size: 8pt; }
+.doc-card .doc-headnote { margin-bottom: 3pt !important; }
+.doc-card h4 { font-size: 10.5pt !important; margin: 2pt 0 !important; }
+.doc-card p { margin: 2pt 0 !important; }
+.key-terms { font-size: 8.5pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
+.key-terms li { break-inside: avoid; }
+.rubric { font-size: 8pt !important; line-height: 1.25 !important; }
+.rubric th, .rubric td { padding: 2pt 4pt !important; }
+.cq fieldset { padding: 3pt 8pt !important; margin: 0 0 6pt !important; font-size: 9pt; }
+.cq-a { display: inline-block; width: 48%; margin: 1pt 0 !important; vertical-align: top; }
+"""  # noqa: E501 (embedded JS/CSS/template text)
+
+STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
+  const root = document.documentElement;
+  root.classList.add('print-student');
+  const article = document.querySelector('article.bd-article') || document.querySelector('main');
+  const ruled = n => '<div class="print-lines" aria-hidden="true">' + '<div></div>'.repeat(n) + '</div>';
+  const md = s => s.replace(/\*([^*\n]+)\*/g, '<em>$1</em>');
+  article.querySelectorAll('.tag_solution, .tag-solution, .teacher-note, details.toggle-details')
+    .forEach(e => e.remove());
+  // self-checks answer themselves on screen; on paper they stay in the teacher edition
+  article.querySelectorAll('.cq').forEach(q => (q.closest('.cell') || q).remove());
+  // Jupyter's keys mean nothing on paper
+  const jupyter = new RegExp(jupyterRe);
+  article.querySelectorAll('p, li').forEach(p => {
+    if (jupyter.test(p.textContent) && !p.closest('.response-box')) p.remove();
+  });
+  // the appendix: go-deeper parts, the data exercise, the references
+  const isAppendix = new RegExp(appendixRe, 'i');
+  const h2s = Array.from(article.querySelectorAll('section > h2'));
+  const moved = h2s.filter(h => isAppendix.test(h.textContent.trim())).map(h => h.parentElement);
+  const appendix = document.createElement('section');
+  appendix.className = 'print-appendix';
+  appendix.innerHTML = '<h2>Appendix: going further</h2><p class="print-note">For homework, a '
+    + 'second period or anyone who wants more: not needed for the written task.</p>';
+  const stray = Array.from(article.querySelectorAll('.go-deeper, .cell.tag_deeper'))
+    .filter(c => !moved.some(s => s.contains(c)));
+  if (stray.length) {
+    const s = document.createElement('section');
+    s.innerHTML = '<h2>More to explore</h2>';
+    stray.forEach(c => s.appendChild(c));
+    appendix.appendChild(s);
+  }
+  moved.forEach(s => appendix.appendChild(s));
+  (article.querySelector('section') || article).appendChild(appendix);
+  // section numbers: the core 1, 2, 3...; appendix parts unnumbered
+  let n = 0;
+  h2s.forEach(h => {
+    const link = h.querySelector('a.headerlink');
+    const text = h.firstChild;
+    if (!text || text.nodeType !== 3 || !/^\d+\.\s/.test(text.textContent)) return;
+    text.textContent = appendix.contains(h) ? text.textContent.replace(/^\d+\.\s*/, '')
+                                            : text.textContent.replace(/^\d+\./, `${++n}.`);
+    if (link) link.remove();
+  });
+  // the data exercise: its figures and steps to do with a pencil, not code and its checks
+  appendix.querySelectorAll('section').forEach(s => {
+    const h = s.querySelector(':scope > h2');
+    if (!h || !/Data exercise/i.test(h.textContent)) return;
+    const code = Array.from(s.querySelectorAll(':scope > .cell'))
+      .filter(c => !c.classList.contains('tag_hide-input'));
+    if (!code.length) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = exerciseHtml;
+    code[0].before(holder);
+    code.forEach(c => c.remove());
+  });
+  article.querySelectorAll('.cell_output').forEach(o => { if (o.textContent.includes('✘')) o.remove(); });
+  // the references: one compact list of the works, titles in italics as written
+  appendix.querySelectorAll('section').forEach(s => {
+    const h = s.querySelector(':scope > h2');
+    if (!h) return;
+    let items = [];
+    if (/Sources of this lesson/i.test(h.textContent)) {
+      s.querySelectorAll('table tbody tr').forEach(tr => {
+        const cells = tr.querySelectorAll('td');
+        if (cells.length) items.push(md(cells[cells.length - 1].innerHTML.trim()));
+      });
+      items = Array.from(new Set(items));
+    } else if (/Further reading/i.test(h.textContent)) {
+      s.querySelectorAll('li').forEach(li => {
+        const b = li.querySelector('b'), cite = li.querySelector('cite');
+        items.push((b ? b.outerHTML + ' · ' : '') + (cite ? cite.outerHTML : li.innerHTML));
+      });
+    } else return;
+    if (!items.length) return;
+    s.querySelectorAll(':scope > .cell, :scope > table, :scope > div').forEach(e => e.remove());
+    const list = document.createElement('ul');
+    list.className = 'print-refs';
+    list.innerHTML = items.map(i => '<li>' + i + '</li>').join('');
+    s.appendChild(list);
+  });
+  // a place to write: ruled lines, kept on one page with the question they answer
+  const boxes = Array.from(article.querySelectorAll('.response-box'));
+  boxes.forEach(box => {
+    const task = box.closest('section') && box.closest('section').querySelector('.rubric');
+    if (task && !appendix.contains(box)) {
+      box.className = 'print-write-page';
+      box.innerHTML = '<p><strong>Your answer to the written task.</strong> Claim, evidence, '
+        + 'sourcing, context, counter-evidence.</p>' + ruled(lines.page);
+      return;
+    }
+    const wrap = document.createElement('div');
+    wrap.className = 'print-q';
+    const prompt = box.previousElementSibling;
+    box.before(wrap);
+    if (prompt && prompt.textContent.length < 900) wrap.appendChild(prompt);
+    box.innerHTML = ruled(lines.answer);
+    box.className = 'print-answer';
+    wrap.appendChild(box);
+  });
+  // the page to write on closes the core path, after the discussion
+  const writePage = article.querySelector('.print-write-page');
+  if (writePage) appendix.before(writePage);
+  // a citation prints as author, title, publisher: the web address is for the website
+  article.querySelectorAll('.doc-source a').forEach(a => {
+    if (/^https?:/.test(a.textContent.trim())) a.remove();
+  });
+  // a chart stays with the short question above it (its description may follow overleaf)
+  article.querySelectorAll('.cell').forEach(cell => {
+    if (!cell.querySelector('.js-plotly-plot')) return;
+    const prompt = cell.previousElementSibling;
+    if (prompt && prompt.tagName === 'P' && prompt.textContent.length < 400) {
+      prompt.classList.add('print-keep-next');
+    }
+  });
+  // a card too tall for half a page prints its English only
+  article.querySelectorAll('.doc-card').forEach(card => {
+    if (card.getBoundingClientRect().height <= tallPx && !appendix.contains(card)) return;
+    const quotes = Array.from(card.querySelectorAll('blockquote'));
+    const others = quotes.filter(q => q.lang && q.lang !== 'en');
+    if (!others.length || others.length === quotes.length) return;
+    const note = document.createElement('p');
+    note.className = 'print-note';
+    note.textContent = 'The original text is in the teacher edition and on the course website.';
+    others.forEach(q => q.remove());
+    card.querySelector('.doc-excerpts').after(note);
+  });
+  return boxes.length;
+}"""  # noqa: E501 (embedded JS/CSS/template text)
+
+
+def exercise_html(lesson: Lesson) -> str:
+    """The data exercise on paper: the figures it works on and its steps with room to write."""
+    from .worksheet import EXERCISE, STEP, _exercise_table
+
+    task, steps = "", []
+    for cell in lesson.nb.cells:
+        if cell.cell_type != "code":
+            continue
+        found = EXERCISE.search(cell.source)
+        task = task or (found.group(1) if found else "")
+        if task:
+            steps += STEP.findall(cell.source)
+    if not task:
+        return ""
+    items = []
+    for step in steps:
+        text = html.escape(step.strip().replace("source_id", "source"))
+        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+        items.append(
+            f"<li>{text}" + '<div class="print-lines">' + "<div></div>" * 2 + "</div></li>"
+        )
+    return (
+        '<p class="print-note">On paper: work from the figures below (one row per source; low = '
+        "high for a single figure). In JupyterLab the lesson notebook checks each step.</p>"
+        + _exercise_table(task).replace("ws-data", "print-data")
+        + f'<ul class="print-steps">{"".join(items)}</ul>'
+    )
+
+
+# Both editions: nothing that names Jupyter's keys, no failed check, places to write ruled.
+CLEAN_JS = r"""(jupyterRe) => {
+  const jupyter = new RegExp(jupyterRe);
+  const main = document.querySelector('article.bd-article') || document.querySelector('main');
+  main.querySelectorAll('p, li').forEach(p => {
+    if (jupyter.test(p.textContent) && !p.closest('.response-box')) p.remove();
+  });
+  main.querySelectorAll('.cell_output').forEach(o => { if (o.textContent.includes('✘')) o.remove(); });
+  main.querySelectorAll('.response-box').forEach(b => {
+    b.innerHTML = '<div class="print-lines" aria-hidden="true">' + '<div></div>'.repeat(4) + '</div>';
+  });
+}"""  # noqa: E501 (embedded JS/CSS/template text)
+
+
+def clean(page, _text_height_px: float = 0) -> None:
+    """The teacher edition's page without Jupyter's instructions or failed checks."""
+    page.add_style_tag(
+        content=".print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }"
+    )
+    page.evaluate(CLEAN_JS, JUPYTER_WORDS)
+
+
+def prepare(page, lesson: Lesson, text_height_px: float) -> None:
+    """Rearrange the loaded lesson page (``page``) into the handout, before its charts are
+    redrawn for paper."""
+    page.add_style_tag(content=CSS)
+    page.evaluate(
+        STUDENT_JS,
+        {
+            "exerciseHtml": exercise_html(lesson),
+            "appendixRe": APPENDIX_SECTIONS,
+            "jupyterRe": JUPYTER_WORDS,
+            "lines": LINES,
+            "tallPx": TALL_CARD * text_height_px,
+        },
+    )
