@@ -69,7 +69,7 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
   const ruled = n => '<div class="print-lines" aria-hidden="true">' + '<div></div>'.repeat(n) + '</div>';
   const md = s => s.replace(/\*([^*\n]+)\*/g, '<em>$1</em>');
-  article.querySelectorAll('.tag_solution, .tag-solution, .teacher-note, details.toggle-details')
+  article.querySelectorAll('.tag_solution, .tag-solution, .teacher-note, details.toggle-details, .kernel-note')
     .forEach(e => e.remove());
   // self-checks answer themselves on screen; on paper they stay in the teacher edition
   article.querySelectorAll('.cq').forEach(q => (q.closest('.cell') || q).remove());

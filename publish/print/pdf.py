@@ -51,6 +51,18 @@ TEACHER_JS = """() => {
   });
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
+# Cards with an adapted text fold the word-for-word English and the original on screen; paper
+# cannot unfold, so every printed card shows them (the student handout keeps the original and
+# leaves out the verbatim English of a translated document: the adapted text stands for it).
+CARDS_JS = """(student) => {
+  document.querySelectorAll('details.doc-verbatim').forEach(d => {
+    d.open = true;
+    d.querySelector('summary')?.style.setProperty('display', 'none');
+    if (student && d.querySelector('blockquote:not([lang=en])'))
+      d.querySelectorAll('blockquote[lang=en]').forEach(b => b.remove());
+  });
+}"""
+
 FOOTER = """<div style="width:100%;margin:0 {left}mm 0 {right}mm;font:8pt 'DejaVu Sans',sans-serif;color:#444;
 display:flex;justify-content:space-between;gap:8mm"><span>{title} · {kind}</span>
 <span style="white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>"""  # noqa: E501 (embedded JS/CSS/template text)
@@ -95,6 +107,7 @@ def print_url(
         if kind == "teacher":
             page.add_style_tag(content=BREAK_CSS)
             page.evaluate(TEACHER_JS)
+        page.evaluate(CARDS_JS, kind == "student")
         if prepare is not None:
             prepare(page, text_height_px(paper))
         drawn = page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_SHARE * text_height_px(paper)])
