@@ -138,8 +138,9 @@ def configure_plotly() -> None:
 
 
 def setup(course_version: str | None = None) -> None:
-    """Call once at the top of a lesson: registers the renderers and, in a live kernel, gives
-    JupyterLab's plotly.js the offline base maps (the website loads them as a shared file).
+    """Call once at the top of a lesson: registers the renderers and the tables' display (a dash
+    for a missing value, no dtype footer) and, in a live kernel, gives JupyterLab's plotly.js the
+    offline base maps (the website loads them as a shared file).
 
     ``course_version`` is the course version the notebook was written for; when it is not the
     installed helpers' version, the cell's output says so and what to do (see
@@ -154,6 +155,9 @@ def setup(course_version: str | None = None) -> None:
         if message:
             display(mismatch_bundle(message), raw=True)
     configure_plotly()
+    from . import tables
+
+    tables.register()
     if default_mode() == "live":
         from IPython.display import HTML, display
 

@@ -1,5 +1,6 @@
 """Charts, for known inputs: the expected traces, values, colours per side and source line."""
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -159,6 +160,7 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
     from helpers.charts import treaties as tr_mod
 
     tr = tr_mod.prepared(data.load("treaties"))
+    signed = data.load("treaties").set_index("treaty_id")["signed_date"]
     fig = charts.treaty_timeline()
     bars = treaty_bars(fig)
     today = tr_mod.TODAY
@@ -171,6 +173,8 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
             assert end < today
         elif r.status in ("in_force", "suspended"):  # runs to today
             assert end == today, r.treaty_id
+        elif r.status == "replaced":  # stops where the treaty that replaced it begins
+            assert end == signed[r.replaced_by], r.treaty_id
         else:  # no recorded end: a short stub, never to today
             assert r.status == "unknown"
             assert end - start <= pd.Timedelta(days=tr_mod.STUB_DAYS) and end < today, r.treaty_id
@@ -186,7 +190,7 @@ def test_treaty_timeline_draws_ended_in_force_and_unrecorded_differently():
     key = fig.layout.title.subtitle.text
     assert all(label in key for label, _, _ in tr_mod.STATUS.values())
     only = charts.treaty_timeline(era="northern_frontier").layout.title.subtitle.text
-    assert tr_mod.STATUS["in_force"][0] not in only and tr_mod.STATUS["unknown"][0] in only
+    assert tr_mod.STATUS["in_force"][0] not in only and tr_mod.STATUS["replaced"][0] in only
     patterns = [
         p
         for t in fig.data
@@ -218,6 +222,16 @@ def test_treaties_that_ended_before_today_are_not_drawn_in_force():
             tid
         )
     assert tr.at["fishing_agreement_1998", "status"] == "suspended"
+
+
+def test_a_replaced_treaty_ends_where_its_successor_begins():
+    """Lesson 01: Shimoda's border gave way to the 1875 treaty, which is drawn in full to 1905."""
+    bars = treaty_bars(charts.treaty_timeline(era="northern_frontier"))
+    tr = data.load("treaties").set_index("treaty_id")
+    shimoda = bars[tr.at["shimoda_1855", "name_en"]]
+    petersburg = bars[tr.at["st_petersburg_1875", "name_en"]]
+    assert shimoda[1] == petersburg[0] == pd.Timestamp("1875-05-07")
+    assert petersburg[1] == tr.at["portsmouth_1905", "signed_date"]
 
 
 def test_territory_timeline_and_map():

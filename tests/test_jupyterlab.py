@@ -19,7 +19,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import warnings
 from pathlib import Path
 
 import pytest
@@ -639,17 +638,6 @@ def test_every_chart_leaves_room_for_its_data():
     )
 
 
-# Problems of the live charts in JupyterLab not fixed yet (rule · notebook · chart), one a line.
-# The list may only shrink: a problem not in it fails the test; a fixed one is reported so that
-# its line is deleted. `COURSE_LAB_KNOWN=write` rewrites the list from a run.
-LAB_KNOWN = Path(__file__).with_name("chart_check_lab_known.txt")
-
-
-def _known_lab_problems() -> set[str]:
-    lines = LAB_KNOWN.read_text("utf-8").splitlines() if LAB_KNOWN.exists() else []
-    return {line for line in lines if line.strip() and not line.startswith("#")}
-
-
 def test_every_chart_and_explorer_is_readable_in_jupyterlab():
     """The rules the site's charts pass (tests/test_chart_check.py), for the charts and live
     explorers as JupyterLab draws them (a 1280 px window, the notebook column beside the file
@@ -662,13 +650,4 @@ def test_every_chart_and_explorer_is_readable_in_jupyterlab():
         for p in chart_check.problems(name, VIEWPORT["width"], measured)
         if p.rule != "sideways-scroll"  # JupyterLab scrolls its own panels, not the page
     ]
-    keys = {f"{p.rule} · {p.page} · {p.chart}" for p in problems}
-    if os.environ.get("COURSE_LAB_KNOWN") == "write":
-        header = "# rule · notebook · chart: live-chart problems still to fix (see the test)\n"
-        LAB_KNOWN.write_text(header + "".join(f"{k}\n" for k in sorted(keys)), "utf-8")
-    known = _known_lab_problems()
-    new = [str(p) for p in problems if f"{p.rule} · {p.page} · {p.chart}" not in known]
-    assert not new, f"{len(new)} new problems:\n" + "\n".join(new[:60])
-    fixed = sorted(known - keys)
-    if fixed:
-        warnings.warn(f"fixed, delete from {LAB_KNOWN.name}: {fixed}", stacklevel=1)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems[:60]))

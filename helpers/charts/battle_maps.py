@@ -349,7 +349,10 @@ def build(conflict_id: str, lang: str = "en", controls: bool = True):
     box = (lon, lat)
     radius = SPREAD_SHARE * (lat[1] - lat[0])
     start, end = pd.Timestamp(dates[0]), pd.Timestamp(dates[-1])
-    period_lines = ln.lines_for(start, end, lon, lat, terrain=True)
+    # rivers first: drawn under the lines that follow them, and named first
+    period_lines = sorted(
+        ln.lines_for(start, end, lon, lat, terrain=True), key=lambda r: r["kind"] != "river"
+    )
     # room on the phone-width map already used by marks, lines and names: every position of every
     # date and every line first, so no fixed name lands on them
     taken = reserved(recs, dates, period_lines, box, radius)

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import citations, data, render, theme
-from . import battle_maps
+from . import battle_maps, labels, live_heading, map_layout
 from . import casualties as cas_chart
 from . import deployments as dep_chart
 from . import events as ev_chart
@@ -30,6 +30,7 @@ LAYOUT = W.Layout(width="auto")
 
 
 LIVE_WIDTH = 860  # px: a FigureWidget does not size itself to JupyterLab's output area
+KEY_ROW_PX = 36  # a row of the deployment map's key, entries of two lines included
 
 
 def _box(controls: dict, figure: go.FigureWidget, message: W.HTML) -> W.VBox:
@@ -149,14 +150,18 @@ def casualty_explorer(
                 controls=False,
                 phone=False,
             )
-            fig.layout.title.update(text=shape["title"], y=1)  # one line: no lift to undo
-            fig.layout.title.subtitle.text = subtitle
             fig.layout.yaxis.update(yaxis)
             source = theme.source_text(citations.source_line(r["source_id"] for r in sel))
-            fig.layout.annotations = replace_row_labels(fig.layout, labels)
-            for note in fig.layout.annotations:
-                if note.name == "source-line":
-                    note.text = source
+            head, note = live_heading.heading(
+                shape["title"], subtitle, LIVE_WIDTH, shape["top"], fig.layout.margin.l
+            )
+            fig.layout.title.update(head)
+            fig.layout.annotations = live_heading.with_subtitle(
+                replace_row_labels(fig.layout, labels), note
+            )
+            for a in fig.layout.annotations:
+                if a.name == "source-line":
+                    a.text = source
             fig.layout.margin.update(
                 t=shape["top"], b=cas_chart.BOTTOM_PX + theme.source_px(source)
             )
@@ -192,6 +197,7 @@ def deployment_explorer(
     line_recs = ln_chart.line_records()
     fig = go.FigureWidget(dep_chart.deployment_map(conflict_id, unit, lang, controls=False))
     fig.data = []
+    subtitle = fig.layout.title.subtitle.text
     for t in dep_chart.bubble_traces([], where[lang], sides, 1.0, unit) + [
         ln_chart.line_trace(None) for _ in line_recs
     ]:
@@ -275,10 +281,27 @@ def deployment_explorer(
                 if "text" in new:
                     update["text"] = new["text"]
                 trace.update(update)
-            fig.layout.title.text = theme.wrap_title(
-                f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
-                + (f", as of {fmt_date(day)}" if day else "")
+            # the key's rows (three entries a row at this width) sit between subtitle and map
+            lines = sum(bool(t.showlegend and t.lon) for t in fig.data[n_bubbles:])
+            # the lines' group title ("Lines of the period") takes a slot of its own
+            keyed = sum(bool(t["showlegend"]) for t in traces) + lines + (lines > 0)
+            top = (
+                live_heading.TITLE_PX
+                + 16 * (1 + subtitle.count("<br>"))
+                + 12
+                + KEY_ROW_PX * -(-keyed // 3)
             )
+            head, note = live_heading.heading(
+                f"{names.get(controls['conflict'].value)}: {controls['unit'].value}"
+                + (f", as of {fmt_date(day)}" if day else ""),
+                subtitle,
+                LIVE_WIDTH,
+                top,
+                fig.layout.margin.l,
+            )
+            fig.layout.margin.t = top
+            fig.layout.title.update(head)
+            fig.layout.annotations = live_heading.with_subtitle(fig.layout.annotations, note)
         _say(
             message,
             None
@@ -365,12 +388,14 @@ def treaty_explorer(mode: str | None = None):
                         hovertext=new["hovertext"],
                     )
             fig.layout.yaxis.update(yaxis)
-            fig.layout.annotations = replace_row_labels(fig.layout, labels)
-            title = theme.wrap_title(tr_chart.finding(placed))
+            title = tr_chart.finding(placed)
             key = tr_chart.key_text(placed, kinds)
             top = tr_chart.explorer_top(title, key)
-            fig.layout.title.text = title
-            fig.layout.title.subtitle.text = key
+            head, note = live_heading.heading(title, key, LIVE_WIDTH, top, fig.layout.margin.l)
+            fig.layout.title.update(head)
+            fig.layout.annotations = live_heading.with_subtitle(
+                replace_row_labels(fig.layout, labels), note
+            )
             fig.layout.margin.t = top
             # every name readable: a long selection scrolls rather than crushing the rows
             fig.layout.height = top + tr_chart.plot_height(yaxis) + fig.layout.margin.b
@@ -411,7 +436,7 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
     ]
     controllers = list(dict.fromkeys(r["controller"] for r in recs))
     first = int(ter["start_date"].dt.year.min())
-    fig = go.FigureWidget(go.Figure(layout=dict(geo=geo_layout(lon=[118, 160], lat=[36, 56]))))
+    fig = go.FigureWidget(go.Figure(layout=dict(geo=geo_layout(*ter_chart.MAP_BOX))))
     for code in controllers:
         fig.add_trace(
             go.Scattergeo(
@@ -419,18 +444,20 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
                 lat=[],
                 name=theme.side_name(code),
                 mode="markers+text",
-                textposition="middle right",
+                textfont=dict(size=11),
+                hoverinfo="text",
                 marker=dict(
                     size=16, color=theme.side_colour(code), line=dict(color="white", width=1.5)
                 ),
             )
         )
-    theme.finish(
+    map_layout.finish_map(
         fig,
         "Who held what",
         citations.source_line(ter["source_ids"].str.split(";").explode()),
         "Map of the disputed territories for the chosen year, coloured by the state holding each.",
         height=620,
+        key_rows=2,
     )
     names = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"]
     controls = {
@@ -452,15 +479,26 @@ def territory_explorer(year: int = 1905, mode: str | None = None):
         day = pd.Timestamp(year=controls["year"].value, month=7, day=1)
         chosen = controls["territory"].value
         held = [r for r in recs if r["start"] <= day <= r["end"] and chosen in (ALL, r["tid"])]
+        # names only where they fit beside their mark (as on the static map); the rest on hover
+        text, where = labels.placed_labels(
+            [r["lon"] for r in held],
+            [r["lat"] for r in held],
+            [theme.wrap(r["name"], 16) for r in held],
+            *ter_chart.MAP_BOX,
+            marker_px=16,
+        )
+        named = {id(r): (t, w) for r, t, w in zip(held, text, where, strict=True)}
         with fig.batch_update():
             for code, trace in zip(controllers, fig.data, strict=False):
                 rows = [r for r in held if r["controller"] == code]
-                if trace.text == tuple(r["name"] for r in rows):
+                shown = tuple(named[id(r)][0] for r in rows)
+                if trace.text == shown and trace.hovertext == tuple(r["hover"] for r in rows):
                     continue
                 trace.update(
                     lon=[r["lon"] for r in rows],
                     lat=[r["lat"] for r in rows],
-                    text=[r["name"] for r in rows],
+                    text=list(shown),
+                    textposition=[named[id(r)][1] for r in rows],
                     hovertext=[r["hover"] for r in rows],
                     showlegend=bool(rows),
                 )

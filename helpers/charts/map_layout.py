@@ -7,6 +7,8 @@ key and source are laid out for the narrowest screen; on a wide page they simply
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -132,17 +134,20 @@ def short_name(r: dict) -> str:
     return theme.wrap(r["name"].split(":")[0] + mark, 22)
 
 
-def _along(r: dict, view: tuple, steps: int = 8) -> list[tuple[float, float]]:
-    """Points along a line inside the map, every ``steps``-th of each segment, from the top of
-    the map down (names read best near the top, away from the scale bar)."""
+def _along(r: dict, view: tuple, steps: int = 24) -> list[tuple[float, float]]:
+    """Points along a line inside the map, about a ``steps``-th of the map's width apart (at
+    least 8 a segment), from the top of the map down (names read best near the top, away from
+    the scale bar)."""
     (x0, x1), (y0, y1) = view
+    spacing = (x1 - x0) / steps
     margin = 0.12 * (y1 - y0)  # not at the very edge, where the frame would cut the name
     y0, y1 = y0 + margin, y1 - margin
     pts = list(zip(r["lon"], r["lat"], strict=True))
     out = []
     for (a, b), (c, d) in zip(pts, pts[1:], strict=False):
-        for k in range(steps):
-            lon, lat = a + (c - a) * k / steps, b + (d - b) * k / steps
+        n = max(8, math.ceil(math.hypot(c - a, d - b) / spacing))
+        for k in range(n):
+            lon, lat = a + (c - a) * k / n, b + (d - b) * k / n
             if x0 <= lon <= x1 and y0 <= lat <= y1:
                 out.append((lon, lat))
     return sorted(out, key=lambda p: -p[1])

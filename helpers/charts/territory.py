@@ -13,6 +13,7 @@ from .common import fmt_date, geo_layout, places
 from .selectors import check_choice, territory_in_year
 from .treaties import TODAY
 
+MAP_BOX = ([118, 160], [36, 56])  # lon, lat: the islands, Sakhalin and the mainland territories
 ORDER = [
     "north_sakhalin",
     "south_sakhalin",
@@ -137,7 +138,7 @@ def territory_map(year: int, lang: str = "en") -> go.Figure:
         raise ValueError(f"year {year} is outside the territory data ({lo}–{hi})")
     held = territory_in_year(int(year))
     pl = places(lang)
-    lon, lat = [118, 160], [36, 56]
+    lon, lat = MAP_BOX
     period_lines = ln.lines_for(pd.Timestamp(year=int(year), month=7, day=1), None, lon, lat)
     # names placed where they fit at phone width, clear of each other and of the period's lines;
     # the rest show on hover

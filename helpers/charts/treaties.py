@@ -6,7 +6,9 @@ How a bar ends says what the sources record (``status`` in treaties.csv):
 * ended: a solid bar to the recorded end (to the end of the month or year when only that is known);
 * still in force: a solid bar to today, with an arrow at today;
 * suspended: a cross-hatched bar to today (in force, implementation suspended);
-* end not recorded: a short, pale, hatched stub with a '?' - never drawn as running to today.
+* end not recorded: a short, pale, hatched stub with a '?' - never drawn as running to today;
+* replaced (``replaced_by`` names the treaty that replaced its territorial terms): a solid bar
+  that stops where its successor begins, whatever became of its other terms (in the hover).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ STATUS = {
     "in_force": ("▶ still in force: the bar runs to today", "", 1.0),
     "suspended": ("cross-hatched: in force, implementation suspended", "x", 0.85),
     "unknown": ("? end not recorded: a short pale stub", "/", 0.45),
+    "replaced": ("replaced: the bar stops where its successor begins", "", 1.0),
 }
 # Each treaty's name sits above its bar, inside the plot, so names take no width from the bars
 # at any screen width: a name line, then the bar, in rows of UNIT_PX.
@@ -82,7 +85,7 @@ def treaty_rows(
     return tr.sort_values("signed_date").reset_index(drop=True)
 
 
-def _hover(r) -> str:
+def _hover(r, successor: str = "", signed=None) -> str:
     parties = ", ".join(theme.side_name(p) for p in r.parties.split(";"))
     lines = [
         f"<b>{r.name_en}</b>"
@@ -95,6 +98,10 @@ def _hover(r) -> str:
     if isinstance(r.mediator, str):
         lines.append(f"Mediator: {', '.join(theme.side_name(m) for m in r.mediator.split(';'))}")
     reason = theme.wrap(r.end_reason, 80) if isinstance(r.end_reason, str) else ""
+    if isinstance(r.replaced_by, str):
+        lines.append(
+            f"Territorial terms replaced (all or part) by {successor}, signed {fmt_date(signed)}"
+        )
     if pd.notna(r.ended_date):
         lines.append(
             f"Ended: {fmt_date(r.ended_date, r.end_precision)}"
@@ -110,8 +117,10 @@ def _hover(r) -> str:
     return "<br>".join(lines)
 
 
-def _bar_end(r) -> pd.Timestamp:
+def _bar_end(r, successor_signed=None) -> pd.Timestamp:
     """Where a treaty's bar stops (see the module docstring)."""
+    if successor_signed is not None:
+        return pd.Timestamp(successor_signed)
     if r.status == "ended":
         end = pd.Timestamp(r.ended_date)
         if r.end_precision == "year":
@@ -126,8 +135,18 @@ def _bar_end(r) -> pd.Timestamp:
 
 def prepared(tr: pd.DataFrame) -> pd.DataFrame:
     """Treaties with the bar geometry and hover text computed once (widgets only filter them)."""
-    tr = tr.assign(status=tr["status"].astype(str))
-    end = pd.Series([_bar_end(r) for r in tr.itertuples()], index=tr.index)
+    every = data.load("treaties").set_index("treaty_id")
+    succ = [str(s) if pd.notna(s) else None for s in tr["replaced_by"]]
+    signed = [every.at[s, "signed_date"] if s else None for s in succ]
+    names = [every.at[s, "name_en"] if s else "" for s in succ]
+    tr = tr.assign(
+        status=[
+            str(st) if s is None else "replaced" for st, s in zip(tr["status"], succ, strict=True)
+        ]
+    )
+    end = pd.Series(
+        [_bar_end(r, d) for r, d in zip(tr.itertuples(), signed, strict=True)], index=tr.index
+    )
     # a one-day instrument still needs a visible bar: at least 180 days wide
     return tr.assign(
         kind=tr["kind"].astype(str),
@@ -136,7 +155,7 @@ def prepared(tr: pd.DataFrame) -> pd.DataFrame:
         bar_ms=((end - tr["signed_date"]).dt.days.clip(lower=180) * 86_400_000).astype(int),
         opacity=[STATUS[st][2] for st in tr["status"]],
         pattern=[STATUS[st][1] for st in tr["status"]],
-        hover=[_hover(r) for r in tr.itertuples()],
+        hover=[_hover(r, n, d) for r, n, d in zip(tr.itertuples(), names, signed, strict=True)],
     )
 
 
@@ -303,7 +322,9 @@ def treaty_timeline(
         f"Timeline of {len(tr)} treaties and agreements ({scope}), {tr['signed_date'].min().year}–"
         f"{tr['signed_date'].max().year}; each bar runs from signature to the recorded end "
         f"({counts.get('ended', 0)} ended), or to today with an arrow for those still in force "
-        f"({counts.get('in_force', 0)}; {counts.get('suspended', 0)} suspended). "
+        f"({counts.get('in_force', 0)}; {counts.get('suspended', 0)} suspended), or to the "
+        f"signature of the treaty that replaced its territorial terms "
+        f"({counts.get('replaced', 0)}). "
         f"{counts.get('unknown', 0)} have no end recorded in the sources used: they are "
         f"drawn as a short pale "
         f"stub with a question mark, not as running to today."
