@@ -404,7 +404,11 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
     # Khalkhin Gol is all land with no coast, so detailed land and coast are asked of the wide maps
     maps = [p for p in shown["plots"] if "geo" in p["kinds"]]
     if any(
-        re.search(r"places_map|event_map|deployment_explorer|deployment_map|territory", c["source"])
+        re.search(
+            r"\b(places_map|event_map|deployment_explorer|deployment_map|battle_map|"
+            r"territory_explorer|territory_map)\(",
+            c["source"],
+        )
         for c in code
     ):
         assert maps, f"{name}: no map drawn"
@@ -523,6 +527,10 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     card = cell_with(page, cells, rf'document\("{doc_id}"\)').locator(".doc-card")
     card.scroll_into_view_if_needed()
     lang = docs.at[doc_id, "language"]
+    folded = card.locator("details.doc-verbatim > summary")
+    if folded.count():  # an adapted card: the word-for-word texts are one click away
+        assert card.locator(".doc-adapted").is_visible(), f"{doc_id}: the adapted text is not shown"
+        folded.click()
     assert card.locator(f'blockquote[lang="{lang}"]').is_visible(), (
         f"{doc_id}: the original ({lang}) is not shown"
     )
