@@ -548,7 +548,7 @@ def test_lesson_04_controls_redraw_charts_and_questions_answer(lab, watch):
     answer = next(
         c["index"]
         for c in cells
-        if c["type"] == "markdown" and c["source"].startswith("**Your answer**")
+        if c["type"] == "markdown" and c["source"].startswith("**Your answer")
     )
     box = page.locator(".jp-Notebook .jp-Cell").nth(answer)
     box.scroll_into_view_if_needed()
