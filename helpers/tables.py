@@ -8,12 +8,17 @@ Series is shown as a one-column table headed by its name.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported by the tables themselves; setup() must not pay for it
+    import pandas as pd
 
 MISSING = "—"
 
 
 def _limits() -> dict:
+    import pandas as pd
+
     return dict(
         max_rows=pd.get_option("display.max_rows"), max_cols=pd.get_option("display.max_columns")
     )
@@ -58,8 +63,12 @@ def register(ip=None) -> None:
         ip = get_ipython()
     if ip is None:
         return
-    formatters = ip.display_formatter.formatters
-    formatters["text/html"].for_type(pd.DataFrame, frame_html)
-    formatters["text/html"].for_type(pd.Series, series_html)
-    formatters["text/plain"].for_type(pd.DataFrame, lambda df, p, cycle: p.text(frame_text(df)))
-    formatters["text/plain"].for_type(pd.Series, lambda s, p, cycle: p.text(series_text(s)))
+    # by name: IPython matches the types once pandas is loaded, so setup() does not load it
+    html_ = ip.display_formatter.formatters["text/html"]
+    plain = ip.display_formatter.formatters["text/plain"]
+    for module, name, as_html, as_text in (
+        ("pandas.core.frame", "DataFrame", frame_html, frame_text),
+        ("pandas.core.series", "Series", series_html, series_text),
+    ):
+        html_.for_type_by_name(module, name, as_html)
+        plain.for_type_by_name(module, name, lambda obj, p, cycle, f=as_text: p.text(f(obj)))
