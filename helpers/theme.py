@@ -182,22 +182,33 @@ def finish(
         meta={"description": description, "sources": sources},
     )
     left = fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE_MARGIN["l"]
-    fig.add_annotation(  # at the figure's left edge, under the x axis, on every screen width
-        text=source,
+    # at the figure's left edge, under the x axis, on every screen width
+    fig.add_annotation(
+        paper_note(source, "source-line", y=0, xshift=-left + 8, yshift=-bottom, size=11)
+    )
+    return fig
+
+
+def paper_note(
+    text: str, name: str, y: float, xshift: float, yshift: float, size: int, color: str = "#555555"
+) -> dict:
+    """A named text block hung from the plot's left edge by pixel shifts, so that it stays put
+    whatever the figure's width (the source line under a chart, a live figure's subtitle)."""
+    return dict(
+        text=text,
         showarrow=False,
         xref="paper",
         yref="paper",
         x=0,
-        y=0,
-        xshift=-left + 8,
-        yshift=-bottom,
+        y=y,
+        xshift=xshift,
+        yshift=yshift,
         xanchor="left",
         yanchor="top",
         align="left",
-        font=dict(size=11, color="#555555"),
-        name="source-line",
+        font=dict(size=size, color=color),
+        name=name,
     )
-    return fig
 
 
 def source_text(sources: str) -> str:

@@ -39,20 +39,14 @@ def heading(
     above the plot) and ``left_px`` from its left edge. Values are passed in, not read from the
     figure: inside ``batch_update`` a FigureWidget still reads its old layout."""
     title_layout = dict(text=one_line(title, width_px), y=1, yref="container", subtitle_text="")
-    note = dict(
-        text=subtitle,
-        showarrow=False,
-        xref="paper",
-        yref="paper",
-        x=0,
+    note = theme.paper_note(
+        subtitle,
+        SUBTITLE,
         y=1,
-        xanchor="left",
-        yanchor="top",
-        align="left",
         xshift=-left_px + 10,
         yshift=top_px - TITLE_PX + DROP_PX,
-        font=dict(size=12, color="#333"),
-        name=SUBTITLE,
+        size=12,
+        color="#333",
     )
     return title_layout, note
 
