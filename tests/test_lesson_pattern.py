@@ -12,6 +12,7 @@ import pytest
 
 from helpers import data
 from helpers.lesson import questions as quiz
+from helpers.lesson import timing
 
 from .conftest import ROOT
 
@@ -39,16 +40,10 @@ def tags(cell):
     return set(cell.metadata.get("tags", []))
 
 
-def calls(era_id, name, core_only=False):
-    """Arguments of every call ``name("...")`` in the lesson's code cells; with ``core_only``,
-    leave out the optional ("deeper") cells."""
+def calls(era_id, name):
+    """Arguments of every call ``name("...")`` in the lesson's code cells."""
     pattern = re.compile(rf'\b{name}\(\s*"([^"]+)"')
-    return [
-        m
-        for c in cells(era_id)
-        if c.cell_type == "code" and not (core_only and "deeper" in tags(c))
-        for m in pattern.findall(c.source)
-    ]
+    return [m for c in cells(era_id) if c.cell_type == "code" for m in pattern.findall(c.source)]
 
 
 def test_every_era_has_a_central_question_and_class_time():
@@ -67,12 +62,27 @@ def test_lesson_opens_with_its_central_question(era_id):
     )
 
 
+def class_path_documents(era_id):
+    """The documents whose cards are on the lesson's class path (not go deeper, not homework)."""
+    path = LESSONS[era_id]
+    return timing.class_documents(nbformat.read(path, as_version=4), f"notebooks/{path.name}")
+
+
 @pytest.mark.parametrize("era_id", ERA_LESSONS)
 def test_documents_from_three_perspectives(era_id):
-    shown = calls(era_id, "document", core_only=True)
+    shown = class_path_documents(era_id)
     assert 4 <= len(set(shown)) <= 6, f"{len(set(shown))} documents in the core path"
     persp = set(DOCS.set_index("document_id").loc[shown, "perspective"].astype(str))
     assert len(persp - {"other"}) >= 3 and {"japanese", "russian_soviet"} <= persp, persp
+
+
+@pytest.mark.parametrize("era_id", ERA_LESSONS)
+def test_a_voice_that_is_not_a_government_in_class(era_id):
+    shown = DOCS.set_index("document_id").loc[class_path_documents(era_id)]
+    assert (shown["voice"] == "non_state").any(), (
+        f"notebooks/{LESSONS[era_id].name}: every card on the class path speaks for a state "
+        f"({', '.join(shown.index)}); put a non_state document (documents.csv `voice`) there"
+    )
 
 
 def test_orientation_teaches_sourcing_on_documents():

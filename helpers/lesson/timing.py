@@ -123,33 +123,53 @@ def markdown_minutes(source: str, discussion: bool) -> float:
     return words(source) / NARRATIVE_WPM
 
 
-def sections(nb: nbformat.NotebookNode, name: str = "the lesson") -> list[Section]:
-    """The sections of lesson ``nb`` (its file ``name``) in order; the opening before the first
-    heading is core. A heading without a path is an error naming the heading and the values."""
-    found: list[Section] = []
-    heading, current, minutes = "Opening", "core", dict.fromkeys(PATHS, 0.0)
+def walk(nb: nbformat.NotebookNode, name: str = "the lesson"):
+    """``(heading, path, cell, opens_section)`` for every cell a student reads, in order; the
+    opening before the first heading is core. A heading without a path is an error naming the
+    heading and the values."""
+    heading, current = "Opening", "core"
     for cell in nb.cells:
-        tags = set(cell.metadata.get("tags", []))
         match = HEADING.match(cell.source) if cell.cell_type == "markdown" else None
         if match:
-            found.append(Section(heading, current, minutes))
-            heading, minutes = match.group(1).strip(), dict.fromkeys(PATHS, 0.0)
+            heading = match.group(1).strip()
             current = cell.metadata.get(PATH_KEY)
             if current not in PATHS:
                 raise ValueError(
                     f"{name}: the heading '## {heading}' has lesson_path {current!r} in "
                     f"its cell metadata; set it to one of {', '.join(PATHS)}"
                 )
-        if tags & NOT_READ:
-            continue
-        where = next((p for p in ("deeper", "homework") if p in tags), current)
+        tags = set(cell.metadata.get("tags", []))
+        if not tags & NOT_READ:
+            where = next((p for p in ("deeper", "homework") if p in tags), current)
+            yield heading, where, cell, bool(match)
+
+
+def sections(nb: nbformat.NotebookNode, name: str = "the lesson") -> list[Section]:
+    """The sections of lesson ``nb`` (its file ``name``) in order, with the minutes of each path
+    their cells fall on."""
+    found: list[Section] = []
+    heading, current, minutes = "Opening", "core", dict.fromkeys(PATHS, 0.0)
+    for cell_heading, where, cell, opens in walk(nb, name):
+        if opens:
+            found.append(Section(heading, current, minutes))
+            heading, current, minutes = cell_heading, where, dict.fromkeys(PATHS, 0.0)
         if cell.cell_type == "code":
             minutes[where] += code_minutes(cell.source)
         elif cell.cell_type == "markdown":
-            discussion = bool(DISCUSSION.match("## " + heading)) and not match
+            discussion = bool(DISCUSSION.match("## " + heading)) and not opens
             minutes[where] += markdown_minutes(cell.source, discussion)
     found.append(Section(heading, current, minutes))
     return found
+
+
+def class_documents(nb: nbformat.NotebookNode, name: str = "the lesson") -> list[str]:
+    """The documents whose cards are on the lesson's class path (core and second period)."""
+    return [
+        doc
+        for _, where, cell, _ in walk(nb, name)
+        if where in IN_CLASS and cell.cell_type == "code"
+        for doc in DOCUMENT.findall(cell.source)
+    ]
 
 
 def read_lesson(path: Path) -> nbformat.NotebookNode:
