@@ -29,6 +29,7 @@ TERRAIN_FILE = Path(__file__).resolve().parent.parent / "assets" / "terrain_10m.
 LANDMARKS = {
     "lake_khasan": ["lake_khasan", "khasan_lake"],
     "khalkhin_gol": ["nomonhan"],
+    "kuril_landing_1945": ["shumshu", "paramushir", "matua", "urup", "etorofu", "kunashiri"],
 }
 LAKE_FILL, LAKE_EDGE = "#BFD9EC", "#6E9CC0"
 MIN_SPAN_KM = 9.0  # the smallest battlefield shown, north to south
@@ -38,7 +39,7 @@ HEIGHT = 520  # px of the whole figure
 SPREAD_SHARE = 0.08  # formations sharing a point sit this share of the map's height apart
 MAP_PX = labels.NARROWEST_MAP_PX  # names are placed for the phone-width map
 KM_PER_DEG_LAT = 111.2
-SCALE_STEPS_KM = (0.5, 1, 2, 5, 10, 20, 50)
+SCALE_STEPS_KM = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 def has_positions(conflict_id: str) -> bool:
