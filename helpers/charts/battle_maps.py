@@ -224,13 +224,14 @@ def arrow_trace(move: dict | None) -> dict:
 def scale_bar(lon: list[float], lat: list[float], taken: list) -> dict:
     """A bar of a round number of km in the map's lower right corner (its room kept in
     ``taken``)."""
-    mid = (lat[0] + lat[1]) / 2
-    km_per_deg = KM_PER_DEG_LAT * math.cos(math.radians(mid))
+    y = lat[0] + 0.07 * (lat[1] - lat[0])
+    # measured at the bar's own latitude: on a map of hundreds of km, Mercator's scale differs
+    # between the bar and the map's middle
+    km_per_deg = KM_PER_DEG_LAT * math.cos(math.radians(y))
     width_km = (lon[1] - lon[0]) * km_per_deg
     km = max(s for s in SCALE_STEPS_KM if s <= width_km / 5)
     x1 = lon[1] - 0.04 * (lon[1] - lon[0])
     x0 = x1 - km / km_per_deg
-    y = lat[0] + 0.07 * (lat[1] - lat[0])
     px, _ = labels.projector(lon, lat, MAP_PX)
     (bx0, by), (bx1, _) = px(x0, y), px(x1, y)
     taken.append((bx0 - 30, by - 22, bx1 + 2, by + 4))
