@@ -16,7 +16,9 @@ BATTLES = sorted(set(data.load("positions")["conflict_id"]))
 
 
 def test_the_lessons_battles_have_recorded_positions():
-    assert {"khalkhin_gol", "lake_khasan", "kuril_landing_1945"} <= set(BATTLES)
+    assert {"khalkhin_gol", "lake_khasan", "kuril_landing_1945", "battle_port_arthur_siege"} <= set(
+        BATTLES
+    )
 
 
 @pytest.mark.parametrize("cid", BATTLES)

@@ -29,6 +29,7 @@ TERRAIN_FILE = Path(__file__).resolve().parent.parent / "assets" / "terrain_10m.
 LANDMARKS = {
     "lake_khasan": ["lake_khasan", "khasan_lake"],
     "khalkhin_gol": ["nomonhan"],
+    "battle_port_arthur_siege": ["port_arthur", "hill_203"],
     "kuril_landing_1945": ["shumshu", "paramushir", "matua", "urup", "etorofu", "kunashiri"],
 }
 LAKE_FILL, LAKE_EDGE = "#BFD9EC", "#6E9CC0"
