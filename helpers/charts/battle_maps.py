@@ -54,9 +54,11 @@ def _lakes() -> dict:
 
 
 def position_records(conflict_id: str) -> list[dict]:
-    """A conflict's positions as dicts with their hover text, oldest first."""
+    """A conflict's positions as dicts with their hover text, oldest first; within a date in the
+    table's order, which is the order of importance (the first gets the first choice of room for
+    its name)."""
     pos = data.load("positions")
-    rows = pos[pos["conflict_id"] == conflict_id].sort_values("date")
+    rows = pos[pos["conflict_id"] == conflict_id].sort_values("date", kind="stable")
     out = []
     for r in rows.itertuples():
         out.append(
