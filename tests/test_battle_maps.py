@@ -16,7 +16,9 @@ BATTLES = sorted(set(data.load("positions")["conflict_id"]))
 
 
 def test_the_lessons_battles_have_recorded_positions():
-    assert {"khalkhin_gol", "lake_khasan"} <= set(BATTLES)
+    assert {"khalkhin_gol", "lake_khasan", "kuril_landing_1945", "battle_port_arthur_siege"} <= set(
+        BATTLES
+    )
 
 
 @pytest.mark.parametrize("cid", BATTLES)
@@ -49,13 +51,17 @@ def test_arrows_join_only_two_recorded_places_of_one_formation():
     assert not bm.moves([recs[0]])
 
 
-def test_scale_bar_is_as_long_as_it_says():
-    fig = charts.deployment_map("khalkhin_gol")
+@pytest.mark.parametrize("cid", BATTLES)
+def test_scale_bar_is_as_long_as_it_says_and_long_enough_to_read(cid):
+    fig = charts.deployment_map(cid)
     bar = next(t for t in fig.data if t.name == "scale")
     km = float(bar.text[1].split()[0])
     lat = math.radians(bar.lat[0])
     measured = (bar.lon[1] - bar.lon[0]) * 111.2 * math.cos(lat)
     assert measured == pytest.approx(km, rel=0.01)
+    # a bar a few px long says nothing: at least a fifteenth of the map's width, whatever its scale
+    west, east = fig.layout.geo.lonaxis.range
+    assert bar.lon[1] - bar.lon[0] >= (east - west) / 15, (cid, km)
 
 
 def test_schematic_lines_say_so_on_the_map_and_the_river_is_terrain():

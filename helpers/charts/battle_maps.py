@@ -29,6 +29,8 @@ TERRAIN_FILE = Path(__file__).resolve().parent.parent / "assets" / "terrain_10m.
 LANDMARKS = {
     "lake_khasan": ["lake_khasan", "khasan_lake"],
     "khalkhin_gol": ["nomonhan"],
+    "battle_port_arthur_siege": ["port_arthur", "hill_203"],
+    "kuril_landing_1945": ["shumshu", "paramushir", "matua", "urup", "etorofu", "kunashiri"],
 }
 LAKE_FILL, LAKE_EDGE = "#BFD9EC", "#6E9CC0"
 MIN_SPAN_KM = 9.0  # the smallest battlefield shown, north to south
@@ -38,7 +40,7 @@ HEIGHT = 520  # px of the whole figure
 SPREAD_SHARE = 0.08  # formations sharing a point sit this share of the map's height apart
 MAP_PX = labels.NARROWEST_MAP_PX  # names are placed for the phone-width map
 KM_PER_DEG_LAT = 111.2
-SCALE_STEPS_KM = (0.5, 1, 2, 5, 10, 20, 50)
+SCALE_STEPS_KM = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 def has_positions(conflict_id: str) -> bool:
@@ -52,9 +54,11 @@ def _lakes() -> dict:
 
 
 def position_records(conflict_id: str) -> list[dict]:
-    """A conflict's positions as dicts with their hover text, oldest first."""
+    """A conflict's positions as dicts with their hover text, oldest first; within a date in the
+    table's order, which is the order of importance (the first gets the first choice of room for
+    its name)."""
     pos = data.load("positions")
-    rows = pos[pos["conflict_id"] == conflict_id].sort_values("date")
+    rows = pos[pos["conflict_id"] == conflict_id].sort_values("date", kind="stable")
     out = []
     for r in rows.itertuples():
         out.append(
@@ -223,13 +227,14 @@ def arrow_trace(move: dict | None) -> dict:
 def scale_bar(lon: list[float], lat: list[float], taken: list) -> dict:
     """A bar of a round number of km in the map's lower right corner (its room kept in
     ``taken``)."""
-    mid = (lat[0] + lat[1]) / 2
-    km_per_deg = KM_PER_DEG_LAT * math.cos(math.radians(mid))
+    y = lat[0] + 0.07 * (lat[1] - lat[0])
+    # measured at the bar's own latitude: on a map of hundreds of km, Mercator's scale differs
+    # between the bar and the map's middle
+    km_per_deg = KM_PER_DEG_LAT * math.cos(math.radians(y))
     width_km = (lon[1] - lon[0]) * km_per_deg
     km = max(s for s in SCALE_STEPS_KM if s <= width_km / 5)
     x1 = lon[1] - 0.04 * (lon[1] - lon[0])
     x0 = x1 - km / km_per_deg
-    y = lat[0] + 0.07 * (lat[1] - lat[0])
     px, _ = labels.projector(lon, lat, MAP_PX)
     (bx0, by), (bx1, _) = px(x0, y), px(x1, y)
     taken.append((bx0 - 30, by - 22, bx1 + 2, by + 4))
