@@ -212,7 +212,7 @@ def test_every_source_is_cited_or_consulted():
         ("lines", "source_ids"),
     ]:
         cited |= set(F[table][col].dropna().str.split(";").explode())
-    for table in ("casualties", "deployments", "populations", "documents"):
+    for table in ("casualties", "deployments", "positions", "populations", "documents"):
         cited |= set(F[table]["source_id"])
     for path in lesson.NARRATIVE_SOURCES.glob("*.json"):  # pages behind the lessons' narrative
         cited |= {s for e in json.loads(path.read_text(encoding="utf-8")) for s in e["source_ids"]}
