@@ -15,7 +15,7 @@ from __future__ import annotations
 
 MIN_PT = 8
 MIN_PX = 11  # 11 px = 8.25 pt; chromium prints 1 CSS px as 0.75 pt
-MAX_SHARE = 0.55  # of the page's text height: a taller chart leaves most of a page empty
+MAX_SHARE = 0.45  # of the page's text height: a taller chart leaves most of a page empty
 
 PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
   if (!window.Plotly) return {charts: 0, smallest: null};

@@ -15,24 +15,38 @@ from __future__ import annotations
 import html
 import re
 
+from .check import APPENDIX_PAGES
 from .lessons import Lesson
 
 APPENDIX_SECTIONS = r"^(\d+\.\s*)?(Go deeper|Data exercise|Sources of this lesson|Further reading)"
-JUPYTER_WORDS = r"Shift\+Enter|double-click|Run the cells"
+KEPT_SECTIONS = r"^(\d+\.\s*)?(Data exercise|Sources of this lesson|Further reading)"
+# what names Jupyter's keys, or says how the website differs from JupyterLab, means nothing on paper
+JUPYTER_WORDS = r"Shift\+Enter|double-click|Run the cells|lesson already run|is already run"
 LINES = {"answer": 5, "page": 26, "step": 2}
-TALL_CARD = 0.25  # of the printed page's text height: a taller card prints the English only
+TALL_CARD = 0.3  # of the printed page's text height: a taller card prints its English only
+APPENDIX_FILL = 0.85  # of the appendix's pages that its blocks fill (a block never splits)
 
 # The handout's layout rules: every block that belongs together is kept on one page.
 CSS = """
-html.print-student body { font-size: 10pt; line-height: 1.4; }
-html.print-student h1 { font-size: 17pt; margin-bottom: 4pt; }
-html.print-student h2 { font-size: 13pt; margin: 12pt 0 4pt; }
+html.print-student body { font-size: 10pt; line-height: 1.3; }
+html.print-student h1 { text-align: left; font-size: 16pt !important; margin: 0 0 4pt !important; }
+html.print-student h2 { font-size: 13pt; margin: 10pt 0 4pt; }
+html.print-student p { margin: 0 0 5pt; }
 h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
 .print-q, .js-plotly-plot, .doc-card, .cq fieldset, .central-q, .rubric, .key-terms, table,
-.sr-prompt, .print-steps li { break-inside: avoid; }
+.sr-prompt, .print-steps li, .print-left-out { break-inside: avoid; }
+#jb-print-toc { display: none !important; }
+.doc-card { font-size: 10pt !important; line-height: 1.25 !important; padding: 5pt 8pt !important;
+  margin: 5pt 0 !important; }
+.doc-card h4 { font-size: 11pt !important; margin: 2pt 0 !important; }
+.doc-card p { margin: 2pt 0 !important; }
+.doc-card .doc-meta, .doc-card .doc-source, .doc-card .doc-lang { font-size: 8.5pt !important; }
+.doc-card .doc-headnote { font-size: 9.5pt; margin-bottom: 3pt !important; }
+.doc-card .doc-adapted, .doc-card blockquote { margin: 3pt 0 !important; padding: 3pt 6pt !important; }
+.doc-card .doc-excerpts { gap: 6pt !important; margin: 3pt 0 !important; }
+.doc-card .doc-questions { font-size: 10pt; line-height: 1.25; margin: 2pt 0 0; padding-left: 1.4em; }
+.doc-card .doc-questions li { margin: 1pt 0 !important; }
 .print-steps { list-style: none; padding-left: 0; }
-.doc-card { font-size: 9.5pt !important; padding: 6pt 9pt !important; margin: 6pt 0 !important; }
-.doc-card blockquote { margin: 3pt 0 !important; }
 .print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }
 .print-write-page { break-inside: avoid; }
 .print-write-page .print-lines div { height: 9mm; }
@@ -40,6 +54,8 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
 .print-appendix > h2:first-child { font-size: 15pt; border-bottom: 1.5pt solid #333; }
 .print-appendix h2 { font-size: 12pt; }
 .print-chart-note, .print-note { font-size: 8.5pt; font-style: italic; color: #333; margin: 2pt 0 8pt; }
+.print-left-out { font-size: 9pt; margin: 4pt 0 8pt; }
+.print-left-out ul { margin: 2pt 0; padding-left: 1.4em; }
 .print-refs { columns: 3; column-gap: 6mm; font-size: 8pt; line-height: 1.3; padding-left: 1.3em; }
 .print-refs li { break-inside: avoid; margin-bottom: 2pt; }
 .print-data { border-collapse: collapse; font-size: 8.5pt; margin: 4pt 0; width: 100%; }
@@ -47,23 +63,15 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
   vertical-align: top; }
 .print-data td.num { text-align: right; white-space: nowrap; }
 html.print-student .cq-fb { display: none !important; }
-#jb-print-toc { display: none !important; }
-html.print-student h1 { text-align: left; font-size: 17pt !important; margin: 0 0 4pt !important; }
-.doc-card { font-size: 8.5pt !important; line-height: 1.3 !important; }
-.doc-card .doc-questions { font-size: 8pt; line-height: 1.25; margin: 2pt 0 0; padding-left: 1.4em; }
-.doc-card .doc-source, .doc-card .doc-meta { font-size: 8pt; }
-.doc-card .doc-headnote { margin-bottom: 3pt !important; }
-.doc-card h4 { font-size: 10.5pt !important; margin: 2pt 0 !important; }
-.doc-card p { margin: 2pt 0 !important; }
-.key-terms { font-size: 8.5pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
+.key-terms { font-size: 9pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
 .key-terms li { break-inside: avoid; }
-.rubric { font-size: 8pt !important; line-height: 1.25 !important; }
+.rubric { font-size: 8.5pt !important; line-height: 1.25 !important; }
 .rubric th, .rubric td { padding: 2pt 4pt !important; }
 .cq fieldset { padding: 3pt 8pt !important; margin: 0 0 6pt !important; font-size: 9pt; }
 .cq-a { display: inline-block; width: 48%; margin: 1pt 0 !important; vertical-align: top; }
 """  # noqa: E501 (embedded JS/CSS/template text)
 
-STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
+STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, appendixPx}) => {
   const root = document.documentElement;
   root.classList.add('print-student');
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
@@ -177,18 +185,66 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, tallPx}) => {
       prompt.classList.add('print-keep-next');
     }
   });
-  // a card too tall for half a page prints its English only
+  // a card prints its English (the adapted text where there is one, else the translation);
+  // its original too only where the card stays short enough to keep on its page
   article.querySelectorAll('.doc-card').forEach(card => {
+    const adapted = card.querySelector('.doc-adapted');
     if (card.getBoundingClientRect().height <= tallPx && !appendix.contains(card)) return;
-    const quotes = Array.from(card.querySelectorAll('blockquote'));
-    const others = quotes.filter(q => q.lang && q.lang !== 'en');
-    if (!others.length || others.length === quotes.length) return;
+    const quotes = Array.from(card.querySelectorAll('.doc-excerpts blockquote'));
+    const english = quotes.filter(q => !q.lang || q.lang === 'en');
+    const dropped = adapted ? quotes : (english.length ? quotes.filter(q => !english.includes(q)) : []);
+    if (!dropped.length) return;
+    dropped.forEach(q => q.remove());
     const note = document.createElement('p');
     note.className = 'print-note';
-    note.textContent = 'The original text is in the teacher edition and on the course website.';
-    others.forEach(q => q.remove());
-    card.querySelector('.doc-excerpts').after(note);
+    note.textContent = (adapted ? 'The word-for-word text' : 'The original text')
+      + ' is in the teacher edition and on the course website.';
+    const verbatim = card.querySelector('.doc-verbatim');
+    if (verbatim && !verbatim.querySelector('blockquote')) verbatim.replaceWith(note);
+    else (verbatim || adapted || card.querySelector('.doc-excerpts')).after(note);
   });
+  // the adapted label says what "adapted" means on the first card only
+  Array.from(article.querySelectorAll('.doc-adapted > .doc-lang')).slice(1).forEach(l => {
+    const label = l.querySelector('.doc-adapted-label');
+    if (label) l.replaceChildren(label);
+  });
+  // the appendix keeps to its pages: the data exercise and the references stay, go-deeper
+  // parts are left to the teacher edition and the website from the last one back
+  const kept = new RegExp(keptRe, 'i');
+  const groups = [];
+  appendix.querySelectorAll(':scope > section').forEach(s => {
+    const h = s.querySelector(':scope > h2');
+    if (h && kept.test(h.textContent.trim())) return;
+    let group = null;
+    Array.from(s.children).filter(c => c !== h).forEach(c => {
+      if (!group || c.classList.contains('go-deeper')) groups.push(group = {section: s, parts: []});
+      group.parts.push(c);
+    });
+  });
+  const name = g => {
+    // the go-deeper prompt names the part (a card's own title would read as a split card)
+    const lead = g.parts[0].classList.contains('go-deeper') ? g.parts[0]
+      : g.parts.map(p => p.querySelector('.gtitle')).find(Boolean) || g.parts[0];
+    const text = lead.textContent.replace(/\s+/g, ' ').trim()
+      .replace(/^Optional[.:]?\s*/i, '').replace(/^Go deeper:.*?\)\.?\s*/i, '');
+    const first = text.split(/(?<=[.?!])\s/)[0];
+    return first.length > 90 ? first.slice(0, 87) + '...' : first;
+  };
+  const left = [];
+  while (groups.length && appendix.getBoundingClientRect().height > appendixPx) {
+    const g = groups.pop();
+    left.unshift(name(g));
+    g.parts.forEach(p => p.remove());
+    if (!g.section.querySelector(':scope > :not(h2)')) g.section.remove();
+  }
+  if (left.length) {
+    const note = document.createElement('div');
+    note.className = 'print-left-out';
+    note.innerHTML = '<p><strong>Also to explore, in the teacher edition and on the course '
+      + 'website</strong> (left out here to keep the handout short):</p><ul>'
+      + left.filter(Boolean).map(t => '<li>' + t.replace(/</g, '&lt;') + '</li>').join('') + '</ul>';
+    appendix.querySelector('.print-note').after(note);
+  }
   return boxes.length;
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
@@ -253,8 +309,10 @@ def prepare(page, lesson: Lesson, text_height_px: float) -> None:
         {
             "exerciseHtml": exercise_html(lesson),
             "appendixRe": APPENDIX_SECTIONS,
+            "keptRe": KEPT_SECTIONS,
             "jupyterRe": JUPYTER_WORDS,
             "lines": LINES,
             "tallPx": TALL_CARD * text_height_px,
+            "appendixPx": APPENDIX_FILL * APPENDIX_PAGES * text_height_px,
         },
     )
