@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
+from . import check
 from .check import APPENDIX_PAGES
 from .lessons import Lesson
 
@@ -23,6 +25,9 @@ KEPT_SECTIONS = r"^(\d+\.\s*)?(Data exercise|Sources of this lesson|Further read
 # what names Jupyter's keys, or says how the website differs from JupyterLab, means nothing on paper
 JUPYTER_WORDS = r"Shift\+Enter|double-click|Run the cells|lesson already run|is already run"
 LINES = {"answer": 5, "page": 26, "step": 2}
+WRITE_PAGE_TITLE = "Your answer to the written task."
+WRITE_LINE_MM, WRITE_HEAD_MM = 9, 16  # a ruled line on the page to write on; its heading
+MIN_WRITE_LINES = 18  # 150-250 words in handwriting
 TALL_CARD = 0.3  # of the printed page's text height: a taller card prints its English only
 APPENDIX_FILL = 0.85  # of the appendix's pages that its blocks fill (a block never splits)
 
@@ -49,7 +54,6 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
 .print-steps { list-style: none; padding-left: 0; }
 .print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }
 .print-write-page { break-inside: avoid; }
-.print-write-page .print-lines div { height: 9mm; }
 .print-appendix { break-before: page; }
 .print-appendix > h2:first-child { font-size: 15pt; border-bottom: 1.5pt solid #333; }
 .print-appendix h2 { font-size: 12pt; }
@@ -71,7 +75,8 @@ html.print-student .cq-fb { display: none !important; }
 .cq-a { display: inline-block; width: 48%; margin: 1pt 0 !important; vertical-align: top; }
 """  # noqa: E501 (embedded JS/CSS/template text)
 
-STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, appendixPx}) => {
+STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, appendixPx, writeTitle}) => {
+  const WRITE_PAGE_TITLE = writeTitle;
   const root = document.documentElement;
   root.classList.add('print-student');
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
@@ -96,6 +101,11 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, a
     + 'second period or anyone who wants more: not needed for the written task.</p>';
   const stray = Array.from(article.querySelectorAll('.go-deeper, .cell.tag_deeper'))
     .filter(c => !moved.some(s => s.contains(c)));
+  // a go-deeper prompt takes its place to write with it
+  stray.slice().forEach(c => {
+    const box = c.nextElementSibling;
+    if (box && box.classList.contains('response-box')) stray.splice(stray.indexOf(c) + 1, 0, box);
+  });
   if (stray.length) {
     const s = document.createElement('section');
     s.innerHTML = '<h2>More to explore</h2>';
@@ -157,7 +167,7 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, a
     const task = box.closest('section') && box.closest('section').querySelector('.rubric');
     if (task && !appendix.contains(box)) {
       box.className = 'print-write-page';
-      box.innerHTML = '<p><strong>Your answer to the written task.</strong> Claim, evidence, '
+      box.innerHTML = '<p><strong>' + WRITE_PAGE_TITLE + '</strong> Claim, evidence, '
         + 'sourcing, context, counter-evidence.</p>' + ruled(lines.page);
       return;
     }
@@ -300,10 +310,28 @@ def clean(page, _text_height_px: float = 0) -> None:
     page.evaluate(CLEAN_JS, JUPYTER_WORDS)
 
 
-def prepare(page, lesson: Lesson, text_height_px: float) -> None:
+def write_lines(pdf: Path) -> int | None:
+    """Lines for the page to write on so that it shares the page before it, when that page
+    would otherwise stay under a third full (the closing narrative alone before a page of
+    lines); None when the printed layout is already right or the lines would be too few."""
+    texts = check.pages(pdf)
+    at = next((i for i, t in enumerate(texts) if WRITE_PAGE_TITLE in t), 0)
+    if at == 0:
+        return None
+    before = check.fill(pdf)[at - 1]
+    if before >= check.MIN_FILL:
+        return None
+    room_mm = (1 - before) * (check.PAGE_MM - check.TOP_MM - check.BOTTOM_MM) - WRITE_HEAD_MM
+    lines = int(room_mm // WRITE_LINE_MM)
+    return lines if lines >= MIN_WRITE_LINES else None
+
+
+def prepare(page, lesson: Lesson, text_height_px: float, lines: int | None = None) -> None:
     """Rearrange the loaded lesson page (``page``) into the handout, before its charts are
-    redrawn for paper."""
-    page.add_style_tag(content=CSS)
+    redrawn for paper; ``lines`` on the page to write on (default ``LINES["page"]``)."""
+    page.add_style_tag(
+        content=CSS + f".print-write-page .print-lines div {{ height: {WRITE_LINE_MM}mm; }}"
+    )
     page.evaluate(
         STUDENT_JS,
         {
@@ -311,7 +339,8 @@ def prepare(page, lesson: Lesson, text_height_px: float) -> None:
             "appendixRe": APPENDIX_SECTIONS,
             "keptRe": KEPT_SECTIONS,
             "jupyterRe": JUPYTER_WORDS,
-            "lines": LINES,
+            "lines": {**LINES, "page": lines or LINES["page"]},
+            "writeTitle": WRITE_PAGE_TITLE,
             "tallPx": TALL_CARD * text_height_px,
             "appendixPx": APPENDIX_FILL * APPENDIX_PAGES * text_height_px,
         },
