@@ -33,7 +33,12 @@ APPENDIX_FILL = 0.85  # of the appendix's pages that its blocks fill (a block ne
 
 # The handout's layout rules: every block that belongs together is kept on one page.
 CSS = """
-html.print-student body { font-size: 10pt; line-height: 1.3; }
+html.print-student body { font-size: 10.5pt; line-height: 1.3; }
+html.print-student article, html.print-student .doc-card {
+  font-family: "Liberation Serif", "Times New Roman", "DejaVu Serif", "Noto Serif CJK JP", serif !important; }
+html.print-student h1, html.print-student h2, html.print-student h3, html.print-student h4,
+html.print-student .doc-meta, html.print-student .doc-lang, html.print-student .print-note,
+html.print-student .central-q { font-family: "DejaVu Sans", "Noto Sans CJK JP", sans-serif !important; }
 html.print-student h1 { text-align: left; font-size: 16pt !important; margin: 0 0 4pt !important; }
 html.print-student h2 { font-size: 13pt; margin: 10pt 0 4pt; }
 html.print-student p { margin: 0 0 5pt; }
