@@ -307,12 +307,51 @@ CLEAN_JS = r"""(jupyterRe) => {
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
-def clean(page, _text_height_px: float = 0) -> None:
-    """The teacher edition's page without Jupyter's instructions or failed checks."""
+# The teacher edition prints every card's three texts; a card taller than a page would start
+# on a new page and leave the one before it part-empty. A tall card sets its adapted text,
+# word-for-word English and original side by side in 9 pt; a block still taller than a page
+# (a card, a table, a note) may then break. Notes and solutions otherwise stay whole.
+# The rubric is set as in the student handout, so it stays on the page of its written task.
+TEACHER_CSS = """
+.rubric { font-size: 8.5pt !important; line-height: 1.25 !important; }
+.rubric th, .rubric td { padding: 2pt 4pt !important; }
+.doc-card.print-compact { font-size: 9pt !important; line-height: 1.3 !important; }
+.doc-card.print-compact .doc-excerpts { grid-template-columns: repeat(auto-fit, minmax(140px, 1fr))
+  !important; gap: 6pt !important; }
+.doc-card.print-compact .doc-excerpts > * { margin: 0 !important; padding: 3pt 6pt !important; }
+.teacher-note, .solution-shown { break-inside: avoid; }
+.print-long { break-inside: auto !important; }
+"""
+TEACHER_CARDS_JS = r"""([compactHeight, pageHeight]) => {
+  const tall = (e, h = pageHeight) => e.getBoundingClientRect().height > h;
+  document.querySelectorAll('.doc-card').forEach(card => {
+    if (!tall(card, compactHeight)) return;
+    card.classList.add('print-compact');
+    const adapted = card.querySelector(':scope > .doc-adapted');
+    const grid = card.querySelector('.doc-excerpts');
+    if (adapted && grid) grid.prepend(adapted);
+  });
+  // a block still taller than a page breaks where it must instead of leaving a page part-empty
+  document.querySelectorAll('.doc-card, table, .teacher-note, .solution-shown').forEach(b => {
+    if (tall(b)) b.classList.add('print-long');
+  });
+}"""
+TEACHER_COMPACT, TEACHER_LONG = 0.5, 0.95  # of the page's text height: a taller card is set
+# compact (it would rarely share a page with the note that follows it); a taller block breaks
+
+
+def clean(page, text_height_px: float = 0) -> None:
+    """The teacher edition's page without Jupyter's instructions or failed checks, its cards
+    laid out to fit a page."""
     page.add_style_tag(
         content=".print-lines div { height: 8mm; border-bottom: 0.6pt solid #8a8a8a; }"
+        + TEACHER_CSS
     )
     page.evaluate(CLEAN_JS, JUPYTER_WORDS)
+    if text_height_px:
+        page.evaluate(
+            TEACHER_CARDS_JS, [TEACHER_COMPACT * text_height_px, TEACHER_LONG * text_height_px]
+        )
 
 
 def write_lines(pdf: Path) -> int | None:
