@@ -159,7 +159,7 @@ def build(
                         fmt,
                         les.title,
                         kind,
-                        prepare=handout.clean if kind == "teacher" else None,
+                        prepare=handout.clean if kind == "teacher" else handout.cards,
                     )
                 record(printed, les.stem, kind, t0)
                 if kind == "student":

@@ -80,7 +80,7 @@ html.print-student .cq-fb { display: none !important; }
 .cq-a { display: inline-block; width: 48%; margin: 1pt 0 !important; vertical-align: top; }
 """  # noqa: E501 (embedded JS/CSS/template text)
 
-STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, appendixPx, writeTitle}) => {
+STUDENT_JS = r"""({exerciseHtml, appendixRe, jupyterRe, lines, writeTitle}) => {
   const WRITE_PAGE_TITLE = writeTitle;
   const root = document.documentElement;
   root.classList.add('print-student');
@@ -200,11 +200,18 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, a
       prompt.classList.add('print-keep-next');
     }
   });
+  return boxes.length;
+}"""  # noqa: E501 (embedded JS/CSS/template text)
+
+
+# Both the handout and the worksheet: a card prints its English, and its original only where the
+# card stays under ``TALL_CARD`` of a page (always, inside the selector ``always``).
+CARD_JS = r"""([tallPx, always]) => {
   // a card prints its English (the adapted text where there is one, else the translation);
   // its original too only where the card stays short enough to keep on its page
-  article.querySelectorAll('.doc-card').forEach(card => {
+  document.querySelectorAll('.doc-card').forEach(card => {
     const adapted = card.querySelector('.doc-adapted');
-    if (card.getBoundingClientRect().height <= tallPx && !appendix.contains(card)) return;
+    if (card.getBoundingClientRect().height <= tallPx && !(always && card.closest(always))) return;
     const quotes = Array.from(card.querySelectorAll('.doc-excerpts blockquote'));
     const english = quotes.filter(q => !q.lang || q.lang === 'en');
     const dropped = adapted ? quotes : (english.length ? quotes.filter(q => !english.includes(q)) : []);
@@ -219,10 +226,16 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, a
     else (verbatim || adapted || card.querySelector('.doc-excerpts')).after(note);
   });
   // the adapted label says what "adapted" means on the first card only
-  Array.from(article.querySelectorAll('.doc-adapted > .doc-lang')).slice(1).forEach(l => {
+  Array.from(document.querySelectorAll('.doc-adapted > .doc-lang')).slice(1).forEach(l => {
     const label = l.querySelector('.doc-adapted-label');
     if (label) l.replaceChildren(label);
   });
+}"""  # noqa: E501 (embedded JS/CSS/template text)
+
+# The appendix keeps to its pages (run after the cards have their printed height).
+APPENDIX_JS = r"""([keptRe, appendixPx]) => {
+  const appendix = document.querySelector('.print-appendix');
+  if (!appendix) return;
   // the appendix keeps to its pages: the data exercise and the references stay, go-deeper
   // parts are left to the teacher edition and the website from the last one back
   const kept = new RegExp(keptRe, 'i');
@@ -260,7 +273,6 @@ STUDENT_JS = r"""({exerciseHtml, appendixRe, keptRe, jupyterRe, lines, tallPx, a
       + left.filter(Boolean).map(t => '<li>' + t.replace(/</g, '&lt;') + '</li>').join('') + '</ul>';
     appendix.querySelector('.print-note').after(note);
   }
-  return boxes.length;
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
 
@@ -381,11 +393,16 @@ def prepare(page, lesson: Lesson, text_height_px: float, lines: int | None = Non
         {
             "exerciseHtml": exercise_html(lesson),
             "appendixRe": APPENDIX_SECTIONS,
-            "keptRe": KEPT_SECTIONS,
             "jupyterRe": JUPYTER_WORDS,
             "lines": {**LINES, "page": lines or LINES["page"]},
             "writeTitle": WRITE_PAGE_TITLE,
-            "tallPx": TALL_CARD * text_height_px,
-            "appendixPx": APPENDIX_FILL * APPENDIX_PAGES * text_height_px,
         },
     )
+    cards(page, text_height_px, ".print-appendix")
+    page.evaluate(APPENDIX_JS, [KEPT_SECTIONS, APPENDIX_FILL * APPENDIX_PAGES * text_height_px])
+
+
+def cards(page, text_height_px: float, always: str = "") -> None:
+    """Each card's English, and its original only where the card stays short (always English
+    only inside ``always``, a CSS selector)."""
+    page.evaluate(CARD_JS, [TALL_CARD * text_height_px, always])
