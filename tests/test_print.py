@@ -358,6 +358,17 @@ def test_printed_pdfs_have_no_jupyter_leftovers_and_no_small_text(printed):
         assert not check.small_fonts(pdf), f"{pdf.name}: text of {check.small_fonts(pdf)} pt"
 
 
+def test_printed_text_asks_no_one_to_hover(printed):
+    """Paper cannot be hovered: no printed sentence starts "Hover" (publish.print.charts
+    leaves hover instructions out)."""
+    pdfs = [p for _, _, p in _pdfs(printed)] + [
+        printed["a4"] / f"{printed['lessons'][0]}.slides.pdf"
+    ]
+    for pdf in pdfs:
+        found = re.findall(r"\bHover\b[^.]*\.", _text(pdf))
+        assert not found, f"{pdf.name} prints hover instructions: {found[:3]}"
+
+
 def test_student_handout_keeps_every_card_on_one_page(printed):
     from publish.print import check
 

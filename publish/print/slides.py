@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..browser import PageWatch
-from .charts import MIN_PX, PAPER_CHARTS_JS
+from .charts import MIN_PX, NO_HOVER_JS, PAPER_CHARTS_JS
 from .lessons import PrintError
 from .pdf import PAPER_MM, PX_PER_MM
 
@@ -104,6 +104,7 @@ def print_deck(
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.plotly-graph-div'))
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
         page.evaluate(PAPER_CHARTS_JS, [MIN_PX, 10_000])  # a slide keeps its chart's height
+        page.evaluate(NO_HOVER_JS)
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
             raise PrintError(
