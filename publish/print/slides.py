@@ -34,7 +34,8 @@ NUP_JS = r"""([perPage, sheetW, sheetH, scale, minPx]) => {
   const pages = Array.from(document.querySelectorAll('.reveal .slides .pdf-page'));
   if (!pages.length) return 0;
   document.querySelectorAll('.reveal .slides p').forEach(p => {
-    if (/Shift\+Enter|double-click|Run the cells/.test(p.textContent)) p.remove();
+    if (/Shift\+Enter|double-click|Run the cells|lesson already run|is already run/.test(p.textContent))
+      p.remove();
   });
   // a check that failed or a list still empty only means something in a kernel
   document.querySelectorAll('.reveal .slides .jp-OutputArea-child, .reveal .slides .cell_output')
@@ -82,7 +83,8 @@ NUP_JS = r"""([perPage, sheetW, sheetH, scale, minPx]) => {
   kept.forEach((p, i) => {
     const slide = p.querySelector('section');
     const top = slide ? slide.offsetTop : 0, tall = slide ? slide.scrollHeight : 0;
-    const height = Math.max(h, tall + 2 * top);
+    // (a few pixels over is the slide's own padding, not text that would run off)
+    const height = tall + 2 * top > h * 1.03 ? tall + 2 * top : h;
     if (slide && height > h) {
       slide.classList.add(`print-fit-${i}`);
       fit.textContent += `.reveal .slides section.print-fit-${i} { height: auto !important; `
