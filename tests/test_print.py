@@ -371,6 +371,18 @@ def test_printed_text_asks_no_one_to_hover(printed):
         assert not found, f"{pdf.name} prints hover instructions: {found[:3]}"
 
 
+def test_worksheet_gives_the_written_task_a_page_per_period():
+    """The written task's answer gets a page of its own for each period the lesson declares:
+    one for a one-period lesson, three for the capstone's essay."""
+    from publish.print.worksheet import worksheet_html
+
+    periods = _periods()
+    for stem in ("04", "08"):
+        lesson = _lesson(stem)
+        pages = worksheet_html(lesson).count('class="ws-write-page"')
+        assert pages == int(periods[lesson.era_id]), (stem, pages)
+
+
 def test_student_handout_keeps_every_card_on_one_page(printed):
     from publish.print import check
 

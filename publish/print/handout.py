@@ -6,8 +6,15 @@ new page: the go-deeper parts, the data exercise done from a table of its figure
 compact reference list. What only works in a kernel or a browser goes: solutions and teacher
 notes, the self-check quizzes (they answer themselves on screen; the teacher edition prints
 them), the exercise's code cells and their checks, instructions that name Jupyter keys. Section
-numbers are renumbered so the core reads 1, 2, 3... Long cards print the English only (the
-original stays in the teacher edition and on the website).
+numbers are renumbered so the core reads 1, 2, 3...
+
+To keep a lesson's core path within 8 A4 pages a period, the handout is set in Liberation Serif
+10.5 pt (cards 10 pt) and a card prints its adapted English (or the translation), with the
+original only where the card stays under ``TALL_CARD`` of a page (the original and the
+word-for-word text print in full in the teacher edition). The appendix keeps to
+``APPENDIX_PAGES``: the data exercise and the references stay, and go-deeper parts are left to
+the teacher edition and the website from the last one back, each named in a list. The teacher
+edition's cards and blocks are laid out to fit its pages too (``clean``).
 """
 
 from __future__ import annotations
