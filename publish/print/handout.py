@@ -252,7 +252,9 @@ APPENDIX_JS = r"""([keptRe, appendixPx]) => {
     if (h && kept.test(h.textContent.trim())) return;
     let group = null;
     Array.from(s.children).filter(c => c !== h).forEach(c => {
-      if (!group || c.classList.contains('go-deeper')) groups.push(group = {section: s, parts: []});
+      // a chart's "What this chart shows" note stays in the part of its chart
+      const starts = c.classList.contains('go-deeper') && !/^\s*What this chart shows/.test(c.textContent);
+      if (!group || starts) groups.push(group = {section: s, parts: []});
       group.parts.push(c);
     });
   });
@@ -263,7 +265,8 @@ APPENDIX_JS = r"""([keptRe, appendixPx]) => {
     const text = lead.textContent.replace(/\s+/g, ' ').trim()
       .replace(/^Optional[.:]?\s*/i, '').replace(/^Go deeper:.*?\)\.?\s*/i, '');
     const first = text.split(/(?<=[.?!])\s/)[0];
-    return first.length > 90 ? first.slice(0, 87) + '...' : first;
+    const short = first.length > 90 ? first.slice(0, 87) + '...' : first;
+    return short.charAt(0).toUpperCase() + short.slice(1);
   };
   const left = [];
   while (groups.length && appendix.getBoundingClientRect().height > appendixPx) {
