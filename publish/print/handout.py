@@ -79,6 +79,10 @@ h1, h2, h3, h4, .print-keep-next { break-after: avoid; }
   vertical-align: top; }
 .print-data td.num { text-align: right; white-space: nowrap; }
 html.print-student .cq-fb { display: none !important; }
+table.evidence { max-width: 100%; font-size: 8.5pt; }
+table.evidence th, table.evidence td { overflow-wrap: anywhere; }
+table.evidence code { font-size: 8pt !important; white-space: normal !important;
+  word-break: break-all; }
 .key-terms { font-size: 9pt !important; columns: 2; column-gap: 6mm; margin: 4pt 0 !important; }
 .key-terms li { break-inside: avoid; }
 .rubric { font-size: 8.5pt !important; line-height: 1.25 !important; }
@@ -333,8 +337,17 @@ CLEAN_JS = r"""(jupyterRe) => {
 # on a new page and leave the one before it part-empty. A tall card sets its adapted text,
 # word-for-word English and original side by side in 9 pt; a block still taller than a page
 # (a card, a table, a note) may then break. Notes and solutions otherwise stay whole.
-# The rubric is set as in the student handout, so it stays on the page of its written task.
+# The rubric is set as in the student handout, so it stays on the page of its written task, and
+# the capstone's evidence tables keep to the text width (a wider one shrinks the whole page);
+# other tables break between rows rather than leave a page part-empty.
 TEACHER_CSS = """
+table:not(.rubric) { break-inside: auto !important; }
+tr { break-inside: avoid; }
+table.evidence tr { break-inside: auto; }
+table.evidence { max-width: 100%; font-size: 8.5pt; }
+table.evidence th, table.evidence td { overflow-wrap: anywhere; }
+table.evidence code { font-size: 8pt !important; white-space: normal !important;
+  word-break: break-all; }
 .rubric { font-size: 8.5pt !important; line-height: 1.25 !important; }
 .rubric th, .rubric td { padding: 2pt 4pt !important; }
 .doc-card.print-compact { font-size: 9pt !important; line-height: 1.3 !important; }
