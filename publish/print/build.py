@@ -30,6 +30,26 @@ def check_kinds(kinds: list[str] | None) -> list[str]:
     return kinds
 
 
+def print_handout(browser, page_url: str, target: Path, fmt: str, lesson) -> Path:
+    """The student handout; printed again with fewer lines on the page to write on when that
+    lets it share the page before it (which would otherwise stay under a third full)."""
+
+    def once(lines: int | None) -> Path:
+        return pdf.print_url(
+            browser,
+            page_url,
+            target,
+            fmt,
+            lesson.title,
+            "student",
+            prepare=lambda p, h: handout.prepare(p, lesson, h, lines),
+        )
+
+    once(None)
+    lines = handout.write_lines(target)
+    return once(lines) if lines else target
+
+
 def build(
     lesson_names: list[str] | None = None,
     paper_name: str = "a4",
@@ -129,21 +149,19 @@ def build(
                         t0,
                     )
                     continue
-                prepare = (
-                    (lambda p, h, les=les: handout.prepare(p, les, h))
-                    if kind == "student"
-                    else handout.clean
-                    if kind == "teacher"
-                    else None
-                )
-                record(
-                    pdf.print_url(
-                        browser, url(base, page), target, fmt, les.title, kind, prepare=prepare
-                    ),
-                    les.stem,
-                    kind,
-                    t0,
-                )
+                if kind == "student":
+                    printed = print_handout(browser, url(base, page), target, fmt, les)
+                else:
+                    printed = pdf.print_url(
+                        browser,
+                        url(base, page),
+                        target,
+                        fmt,
+                        les.title,
+                        kind,
+                        prepare=handout.clean if kind == "teacher" else handout.cards,
+                    )
+                record(printed, les.stem, kind, t0)
                 if kind == "student":
                     handouts.append(target)
         if with_reader:

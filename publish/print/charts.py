@@ -15,7 +15,7 @@ from __future__ import annotations
 
 MIN_PT = 8
 MIN_PX = 11  # 11 px = 8.25 pt; chromium prints 1 CSS px as 0.75 pt
-MAX_SHARE = 0.55  # of the page's text height: a taller chart leaves most of a page empty
+MAX_SHARE = 0.45  # of the page's text height: a taller chart leaves most of a page empty
 
 PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
   if (!window.Plotly) return {charts: 0, smallest: null};
@@ -79,4 +79,26 @@ PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
     }
   }
   return {charts: divs.length, smallest};
+}"""  # noqa: E501 (embedded JS/CSS/template text)
+
+# Paper cannot be hovered: a hover instruction is left out of the printed text (a sentence that
+# only says to hover, a clause "; hover for its note", a lead-in "Hover over a bar: ...").
+NO_HOVER_JS = r"""() => {
+  const rules = [
+    [/\s*[;,]\s*(and\s+)?(check [^.;]*?\s+by\s+)?hover(ing)?\b[^.;]*(?=\.)/gi, ''],
+    [/(Read the )?\bhover(ing)?( over [^:.;]*| notes?)?[:;]\s*(\S)/gi, (m, a, b, c, d) => d.toUpperCase()],
+    [/(^\s*|[.!?]\s+)Hover\b[^.:;!?]*[.!?]/g, '$1'],
+  ];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest('script, style') ? NodeFilter.FILTER_REJECT
+                                                               : NodeFilter.FILTER_ACCEPT});
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let changed = 0;
+  nodes.forEach(n => {
+    if (!/hover/i.test(n.nodeValue)) return;
+    const text = rules.reduce((t, [re, to]) => t.replace(re, to), n.nodeValue);
+    if (text !== n.nodeValue) { n.nodeValue = text; changed++; }
+  });
+  return changed;
 }"""  # noqa: E501 (embedded JS/CSS/template text)

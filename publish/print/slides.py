@@ -3,19 +3,22 @@ every slide, then the slides are set two or six to a sheet of the chosen paper (
 choice: ``--slides-per-page``, ``SLIDES_PER_PAGE`` in ``make print``).
 
 Slides that hold nothing to read on paper are left out: a section heading alone ("8.
-DISCUSSION") or the response prompt. A slide whose content is taller than the slide is scaled
-down to fit, so no text runs off it. The decks come from ``publish.slides`` (``make slides``),
-which shares the site's execution cache; speaker notes (the teacher cells) are not printed:
-reveal prints them only when the deck is configured with ``showNotes``, which the course decks
-are not.
+DISCUSSION"), the response prompt or the go-deeper note; so are the reference lists (they print
+in the student handout's appendix). Text under 8 pt at the sheet's scale is raised to it, and a
+slide whose content is taller than the slide is not shrunk: its cell on the sheet grows (one
+taller than a sheet continues on the next), so no text runs off it. The decks come from
+``publish.slides`` (``make slides``), which shares the site's execution cache; speaker notes
+(the teacher cells) are not printed: reveal prints them only when the deck is configured with
+``showNotes``, which the course decks are not.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from ..browser import PageWatch
-from .charts import MIN_PX, PAPER_CHARTS_JS
+from .charts import MIN_PX, NO_HOVER_JS, PAPER_CHARTS_JS
 from .lessons import PrintError
 from .pdf import PAPER_MM, PX_PER_MM
 
@@ -25,25 +28,32 @@ MARGIN_MM = 10
 READY_JS = """() => document.querySelector('.reveal.ready') !== null
   && document.querySelectorAll('.pdf-page').length > 0"""
 
-# Leave out empty slides, fit tall ones, then set the slides n to a sheet.
-NUP_JS = r"""([perPage, sheetW, sheetH]) => {
+# Leave out empty slides, raise small text, then set the slides n to a sheet (in the flow of the
+# page: a tall slide takes a taller cell).
+NUP_JS = r"""([perPage, sheetW, sheetH, scale, minPx]) => {
   const pages = Array.from(document.querySelectorAll('.reveal .slides .pdf-page'));
   if (!pages.length) return 0;
   document.querySelectorAll('.reveal .slides p').forEach(p => {
-    if (/Shift\+Enter|double-click|Run the cells/.test(p.textContent)) p.remove();
+    if (/Shift\+Enter|double-click|Run the cells|lesson already run|is already run/.test(p.textContent))
+      p.remove();
   });
   // a check that failed or a list still empty only means something in a kernel
   document.querySelectorAll('.reveal .slides .jp-OutputArea-child, .reveal .slides .cell_output')
     .forEach(o => {
     if (/✘|Your list has 0/.test(o.textContent)) o.remove();
   });
-  const promptOnly = /^(your answer|write your answer|write here)/i;
+  const promptOnly = /^(your answer|write your answer|write here|go deeper: optional)/i;
+  // the lesson's reference lists print in the student handout's appendix, not here
+  const references = /^(\d+\.\s*)?(sources of this lesson|further reading)/i;
+  let inReferences = false;
   const kept = pages.filter((p, i) => {
     const slide = p.querySelector('section');
     if (!slide || i === 0) return true;
     const text = slide.innerText.replace(/\s+/g, ' ').trim();
     const heads = Array.from(slide.querySelectorAll('h1, h2, h3'))
       .map(h => h.innerText.replace(/\s+/g, ' ').trim()).join(' ');
+    if (heads) inReferences = references.test(heads);
+    if (inReferences) return false;
     const media = slide.querySelector('.js-plotly-plot, img, table, .doc-card, svg, blockquote');
     if (media) return true;
     if (text.replace(heads, '').trim().length < 3) return false;
@@ -51,21 +61,19 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
   });
   pages.filter(p => !kept.includes(p)).forEach(p => p.remove());
   const w = pages[0].offsetWidth, h = pages[0].offsetHeight;
-  // a rule, not an inline style: reveal rewrites a slide's style when the page is laid out again
+  const cols = perPage === 2 ? 1 : 2, gap = 12;
+  // no text under the minimum once the slide is set at the sheet's scale
+  const least = minPx / scale;
+  kept.forEach(p => p.querySelectorAll('*').forEach(e => {
+    const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.nodeValue.trim());
+    if (own && parseFloat(getComputedStyle(e).fontSize) < least)
+      e.style.setProperty('font-size', least + 'px', 'important');
+  }));
+  // a slide taller than its cell is not shrunk (its text would fall under the minimum): its
+  // cell grows instead, and one taller than a sheet continues on the next
   const fit = document.createElement('style');
   fit.textContent = '.reveal .slides .print-chart-note { font-size: 16px !important; }';
   document.head.appendChild(fit);
-  kept.forEach((p, i) => {
-    const slide = p.querySelector('section');
-    if (!slide) return;
-    const room = h - 2 * slide.offsetTop, tall = slide.scrollHeight;
-    if (tall <= room) return;
-    slide.classList.add(`print-fit-${i}`);
-    fit.textContent += `.reveal .slides section.print-fit-${i} { zoom: ${(room / tall).toFixed(3)} !important; }`;
-  });
-  const cols = perPage === 2 ? 1 : 2, rows = perPage / cols, gap = 12;
-  const cellW = (sheetW - gap * (cols - 1)) / cols, cellH = (sheetH - gap * (rows - 1)) / rows;
-  const scale = Math.min(cellW / w, cellH / h) * 0.94;  // room for outlines and rounding
   const holder = pages[0].parentElement;
   // reveal sizes the page to one slide: the sheet's width instead, from its left edge
   [document.body, document.querySelector('.reveal'), holder].forEach(e => {
@@ -73,19 +81,32 @@ NUP_JS = r"""([perPage, sheetW, sheetH]) => {
     e.style.setProperty('margin', '0', 'important');
   });
   kept.forEach((p, i) => {
-    p.style.cssText += `;width:${w}px;height:${h}px;zoom:${scale};display:inline-block;`
-      + "vertical-align:top;"
-      + `margin:0 ${i % cols === cols - 1 ? 0 : gap / scale}px ${gap / scale}px 0;`
-      + `outline:${1 / scale}px solid #888;page-break-after:`
-      + (i % perPage === perPage - 1 ? 'always' : 'auto') + ';break-inside:avoid';
-    if (i % perPage === perPage - 1 && i < kept.length - 1) {
-      const br = document.createElement('div');
-      br.style.cssText = 'break-after:page;height:0';
-      p.after(br);
+    const slide = p.querySelector('section');
+    const top = slide ? slide.offsetTop : 0, tall = slide ? slide.scrollHeight : 0;
+    // (a few pixels over is the slide's own padding, not text that would run off)
+    const height = tall + 2 * top > h * 1.03 ? tall + 2 * top : h;
+    if (slide && height > h) {
+      slide.classList.add(`print-fit-${i}`);
+      fit.textContent += `.reveal .slides section.print-fit-${i} { height: auto !important; `
+        + 'overflow: visible !important; }';
     }
+    p.style.cssText += `;width:${w}px;height:${height}px;zoom:${scale};display:inline-block;`
+      + "vertical-align:top;overflow:visible;"
+      + `margin:0 ${i % cols === cols - 1 ? 0 : gap / scale}px ${gap / scale}px 0;`
+      + `outline:${1 / scale}px solid #888;`
+      + `break-inside:${height * scale > sheetH ? 'auto' : 'avoid'}`;
   });
   return kept.length;
 }"""  # noqa: E501 (embedded JS/CSS/template text)
+
+
+def nup_scale(per_page: int, sheet: list[float], slide: list[float]) -> float:
+    """The zoom that sets a slide (``slide``: width, height in CSS px) ``per_page`` to a sheet
+    (``sheet``: its text width and height), with room for the outlines and rounding."""
+    cols = 1 if per_page == 2 else 2
+    rows, gap = per_page // cols, 12
+    cell_w, cell_h = (sheet[0] - gap * (cols - 1)) / cols, (sheet[1] - gap * (rows - 1)) / rows
+    return min(cell_w / slide[0], cell_h / slide[1]) * 0.94
 
 
 def print_deck(
@@ -103,15 +124,22 @@ def print_deck(
         page.wait_for_function(READY_JS)
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.plotly-graph-div'))
                                    .every(d => d.querySelector('svg.main-svg') !== null)""")
-        page.evaluate(PAPER_CHARTS_JS, [MIN_PX, 10_000])  # a slide keeps its chart's height
+        w_mm, h_mm = PAPER_MM[paper]
+        sheet = [(w_mm - 2 * MARGIN_MM) * PX_PER_MM - 2, (h_mm - 2 * MARGIN_MM) * PX_PER_MM - 2]
+        slide = page.evaluate(
+            "() => { const p = document.querySelector('.reveal .slides .pdf-page');"
+            " return [p.offsetWidth, p.offsetHeight]; }"
+        )
+        scale = nup_scale(per_page, sheet, slide)
+        # a slide keeps its chart's height; chart text at least MIN_PX once set at ``scale``
+        page.evaluate(PAPER_CHARTS_JS, [math.ceil(MIN_PX / scale), 10_000])
+        page.evaluate(NO_HOVER_JS)
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
             raise PrintError(
                 f"{url} cannot be printed offline:\n  " + "\n  ".join(watch.problems())
             )
-        w_mm, h_mm = PAPER_MM[paper]
-        sheet = [(w_mm - 2 * MARGIN_MM) * PX_PER_MM - 2, (h_mm - 2 * MARGIN_MM) * PX_PER_MM - 2]
-        page.evaluate(NUP_JS, [per_page, *sheet])
+        page.evaluate(NUP_JS, [per_page, *sheet, scale, MIN_PX])
         page.add_style_tag(
             content=f"@page {{ size: {paper} portrait; margin: {MARGIN_MM}mm; }} "
             "html, body { width: auto !important; height: auto !important; "

@@ -29,7 +29,7 @@ DOC_QUESTIONS = (
 EXERCISE = re.compile(r"""\bExercise\(\s*["'](\w+)["']""")
 SHORT_RESPONSE = re.compile(r"""\bshort_response\(\s*["'](\w+)["']""")
 STEP = re.compile(r"^#\s*(Step\s+\d+\s*:.*)$", re.M)
-LINES = {"document": 3, "prompt": 7, "short": 6, "step": 2, "writing": 18}
+LINES = {"document": 3, "prompt": 7, "short": 6, "step": 2, "writing": 26}  # writing: a page
 
 CSS = """
 body { font-family: "DejaVu Serif", "Noto Serif CJK JP", serif; font-size: 11pt; line-height: 1.45; color: #111;
@@ -46,8 +46,8 @@ h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
 .ws-q { break-inside: avoid; margin: 6pt 0 10pt; }
 .ws-q p { margin: 2pt 0; }
 .ws-lines div { height: 8.5mm; border-bottom: 0.6pt solid #8a8a8a; }
-.ws-block { break-inside: avoid; }
-.doc-card { max-width: none !important; font-size: 10pt !important; break-inside: avoid !important; }
+.doc-card { max-width: none !important; font-size: 10.5pt !important; line-height: 1.3 !important;
+  break-inside: avoid !important; font-family: "Liberation Serif", "DejaVu Serif", serif !important; }
 .doc-card .doc-questions { display: none; }
 .doc-card a { color: inherit; text-decoration: none; }
 .doc-excerpts { grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)) !important; }
@@ -58,6 +58,8 @@ h3 { font-size: 11.5pt; margin: 10pt 0 4pt; break-after: avoid; }
 .central-q { max-width: none !important; break-inside: avoid; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 .ws-note { font-style: italic; color: #333; }
+.ws-write-page { break-inside: avoid; break-before: page; }
+.print-note { font-size: 8.5pt; font-style: italic; color: #333; margin: 2pt 0; }
 """  # noqa: E501 (embedded JS/CSS/template text)
 
 _md = MarkdownIt("commonmark").enable("table")
@@ -122,6 +124,22 @@ def _exercise_table(task: str) -> str:
     )
 
 
+def _write_pages(lesson: Lesson) -> str:
+    """The written task's answer on a page of its own, one page for each period the lesson
+    declares (``periods`` in ``eras.csv``: the capstone's essay gets three)."""
+    from helpers import data
+
+    eras = data.peek("eras").set_index("era_id")
+    periods = int(eras.at[lesson.era_id, "periods"]) if lesson.era_id in eras.index else 1
+    head = (
+        "<p><strong>Your answer.</strong> Claim, evidence, sourcing, context, counter-evidence.</p>"
+    )
+    return "".join(
+        f'<div class="ws-write-page">{head if n == 0 else ""}{_lines(LINES["writing"])}</div>'
+        for n in range(periods)
+    )
+
+
 def _prompt_before(cells, i: int) -> str | None:
     """The markdown that asks for the response at ``cells[i]``: the nearest untagged markdown
     cell.
@@ -175,14 +193,9 @@ def worksheet_html(lesson: Lesson) -> str:
                 and before.cell_type == "code"
                 and "writing_task(" in before.source
             ):
-                out.append('<div class="ws-block">' + writing_task(lesson.era_id).data + "</div>")
-                out.append(
-                    _question(
-                        "Your answer.",
-                        "Claim, evidence, sourcing, context, counter-evidence.",
-                        LINES["writing"],
-                    )
-                )
+                # the task and its rubric may fall on two pages; each stays whole
+                out.append(writing_task(lesson.era_id).data)
+                out.append(_write_pages(lesson))
                 continue
             short = SHORT_RESPONSE.search(before.source) if before is not None else None
             if short and before.cell_type == "code":
