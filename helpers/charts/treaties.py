@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
-from .common import ROW_AXIS, fmt_date, iso, row_labels
+from .common import LABEL_AXIS, ROW_AXIS, fmt_date, iso, row_label_trace
 from .selectors import check_choice
 
 TODAY = pd.Timestamp("2026-11-23")
@@ -35,14 +35,23 @@ STATUS = {
 # at any screen width: a name line, then the bar, in rows of UNIT_PX.
 UNIT_PX = 26
 LINE_UNITS, NAME_GAP_UNITS, BAR_UNITS, GAP_UNITS = 0.7, 0.15, 0.6, 0.3
+ERA_ROW_UNITS = 0.7  # the row of the era bands' names (11 px) above and below the bars
 LABEL_CHARS = 50  # a 12 px name line this long fits the plot on a 390 px phone screen
 TOP_PX, BOTTOM_PX = 56, 34  # no x axis title: the years say what they are
 MIN_PLOT_PX = 300
 
 
-def place_rows(recs: list[dict]) -> tuple[list[dict], dict, list[dict]]:
-    """Each treaty's ``y`` (its bar), the y axis, and the names (wrapped, never cut) written
-    just above the bars."""
+NAMES = "treaty names"  # the row-name trace's name
+
+
+def place_rows(
+    recs: list[dict], names: str = NAMES, era_rows: bool = False
+) -> tuple[list[dict], dict, dict]:
+    """Each row's ``y`` (its bar), the y axis, and the trace (called ``names``) of the rows'
+    ``name_en`` (wrapped, never cut) written just above the bars, on the figure's ``xaxis2``
+    (``LABEL_AXIS``). ``era_rows`` leaves a row free above the first bar and below the last for
+    the names of the era bands (``era_bands``), which would otherwise print over the first and
+    last names."""
     placed, ticks, texts, y = [], [], [], 0.0
     for r in recs:
         name = theme.wrap(r["name_en"], LABEL_CHARS)
@@ -52,13 +61,15 @@ def place_rows(recs: list[dict]) -> tuple[list[dict], dict, list[dict]]:
         y += lines * LINE_UNITS + NAME_GAP_UNITS + BAR_UNITS / 2
         placed.append({**r, "y": y})
         y += BAR_UNITS / 2 + GAP_UNITS
-    return placed, dict(ROW_AXIS, range=[max(y, 1.0), -0.1]), row_labels(ticks, texts)
+    era = ERA_ROW_UNITS if era_rows else 0.0
+    yaxis = dict(ROW_AXIS, range=[max(y, 1.0) + era, -0.1 - era])
+    return placed, yaxis, row_label_trace(ticks, texts, names)
 
 
 def plot_height(yaxis: dict) -> int:
     """The plot's height in px for the rows of ``place_rows`` (never so low that the title and
     key take most of the chart)."""
-    return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] + 0.1)))
+    return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] - yaxis["range"][1])))
 
 
 def explorer_top(title: str, key: str) -> int:
@@ -256,7 +267,8 @@ def key_text(recs, kinds) -> str:
 
 def era_bands(fig: go.Figure, named: bool = True) -> None:
     """Alternately shaded era bands behind a time axis, ``named`` where the band is wide
-    enough."""
+    enough: the names sit at the top and bottom of the plot, in the rows that
+    ``place_rows(era_rows=True)`` leaves free."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     for i, e in enumerate(eras.itertuples()):
@@ -264,7 +276,7 @@ def era_bands(fig: go.Figure, named: bool = True) -> None:
         if named and e.end_year - e.start_year >= 25:  # narrow eras' names would overprint
             # alternate top and bottom so neighbouring era names never overprint
             label = dict(
-                annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]),
+                annotation_text=e.title.split(":")[0].split(",")[0],
                 annotation_position="top left" if i % 2 else "bottom left",
                 annotation_font=dict(size=11, color="#666"),
             )
@@ -289,12 +301,12 @@ def treaty_timeline(
     if tr.empty:
         raise ValueError("no treaties match this selection; try another party, kind or era")
     kinds = list(dict.fromkeys(tr["kind"].astype(str)))
-    placed, yaxis, labels = place_rows(prepared(tr).to_dict("records"))
-    fig = go.Figure(treaty_traces(placed, kinds))
+    placed, yaxis, labels = place_rows(prepared(tr).to_dict("records"), era_rows=era is None)
+    fig = go.Figure([*treaty_traces(placed, kinds), labels])
     fig.update_layout(
-        annotations=labels,
         barmode="overlay",
         xaxis=dict(type="date", tickangle=0),
+        xaxis2=LABEL_AXIS,
         yaxis=yaxis,
         showlegend=False,
         margin=dict(l=12, r=24),
@@ -302,7 +314,9 @@ def treaty_timeline(
     prep = pd.DataFrame(placed)
     start = tr["signed_date"].min()
     last = max(pd.Timestamp(d) for d in prep["bar_end"])
-    fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"])
+    fig.update_layout(
+        xaxis_range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"]
+    )
     if era is None:
         era_bands(fig)
     scope = (
