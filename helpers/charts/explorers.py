@@ -332,11 +332,14 @@ def treaty_explorer(mode: str | None = None):
     eras = data.load("eras")
     spans = {e.era_id: (e.start_year, e.end_year) for e in eras.itertuples()}
     fig = go.FigureWidget(tr_chart.treaty_timeline(controls=False))
+    era_names = [t.to_plotly_json() for t in fig.data if t.name == tr_chart.ERAS]
     fig.data = []
     fig.layout.yaxis.automargin = (
         False  # the margin is set from the names on every change: one draw, not two
     )
     for t in [*tr_chart.treaty_traces([], kinds), tr_chart.place_rows([], era_rows=True)[2]]:
+        fig.add_trace(t)
+    for t in era_names:
         fig.add_trace(t)
     controls = {
         "party": _dropdown("Party", [ALL] + [(theme.side_name(p), p) for p in parties], ALL),
@@ -373,7 +376,7 @@ def treaty_explorer(mode: str | None = None):
         top = tr_chart.explorer_top(title, key)
         head, note = live_heading.heading(title, key, LIVE_WIDTH, top, fig.layout.margin.l)
         live.update(
-            [*tr_chart.treaty_traces(placed, kinds), names],
+            [*tr_chart.treaty_traces(placed, kinds), names, *era_names],
             {
                 "yaxis": {"range": yaxis["range"]},
                 "title": head,

@@ -265,21 +265,21 @@ def key_text(recs, kinds) -> str:
     return "<br>".join(part for part in (theme.key_lines(colours), theme.key_lines(states)) if part)
 
 
-def era_bands(fig: go.Figure, named: bool = True) -> None:
-    """Alternately shaded era bands behind a time axis, ``named`` where the band is wide
-    enough: the names sit at the top and bottom of the plot, in the rows that
-    ``place_rows(era_rows=True)`` leaves free."""
+ERAS = "era names"  # the era names' trace's name
+# The hidden y axis the era names are drawn on: 0 and 1 are the plot's bottom and top.
+ERA_AXIS = dict(overlaying="y", range=[0, 1], autorange=False, visible=False, fixedrange=True)
+
+
+def era_bands(fig: go.Figure, named: bool = True, since: int | None = None) -> None:
+    """Alternately shaded era bands behind a time axis. ``named``: the bands at least 25 years
+    wide that start on the axis (in or after the year ``since``) get their name at the top and
+    bottom of the plot in turn, in the rows that ``place_rows(era_rows=True)`` leaves free: one
+    text trace on ``ERA_AXIS`` (the figure's ``yaxis2``), which plotly.js draws once per update
+    where it drew each annotation up to three times."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
+    x, text, where = [], [], []
     for i, e in enumerate(eras.itertuples()):
-        label = {}
-        if named and e.end_year - e.start_year >= 25:  # narrow eras' names would overprint
-            # alternate top and bottom so neighbouring era names never overprint
-            label = dict(
-                annotation_text=e.title.split(":")[0].split(",")[0],
-                annotation_position="top left" if i % 2 else "bottom left",
-                annotation_font=dict(size=11, color="#666"),
-            )
         fig.add_vrect(
             x0=f"{e.start_year}-01-01",
             x1=f"{e.end_year}-12-31",
@@ -287,8 +287,30 @@ def era_bands(fig: go.Figure, named: bool = True) -> None:
             opacity=0.08 if i % 2 else 0.0,
             line_width=0,
             layer="below",
-            **label,
         )
+        wide = e.end_year - e.start_year >= 25  # narrow eras' names would overprint
+        if named and wide and (since is None or e.start_year >= since):
+            x.append(f"{e.start_year}-01-01")
+            text.append(e.title.split(":")[0].split(",")[0])
+            where.append(i % 2)  # top and bottom in turn: neighbours' names never overprint
+    if x:
+        fig.add_trace(
+            dict(
+                type="scatter",
+                mode="text",
+                name=ERAS,
+                yaxis="y2",
+                x=x,
+                y=[1 if top else 0 for top in where],
+                text=text,
+                textposition=["bottom right" if top else "top right" for top in where],
+                textfont=dict(size=11, color="#666"),
+                hoverinfo="skip",
+                showlegend=False,
+                cliponaxis=False,  # a name touching the plot's top or bottom is not cut
+            )
+        )
+        fig.update_layout(yaxis2=ERA_AXIS)
 
 
 def treaty_timeline(
@@ -318,7 +340,7 @@ def treaty_timeline(
         xaxis_range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"]
     )
     if era is None:
-        era_bands(fig)
+        era_bands(fig, since=start.year - 5)
     scope = (
         ", ".join(
             x
