@@ -108,7 +108,7 @@ def row_label_trace(positions, texts, name: str, size: int = 12) -> dict:
     """Row names written inside the plot at its left edge, as ``row_labels`` writes them, but as
     one text trace on ``LABEL_AXIS`` (the figure's ``xaxis2``). plotly.js draws every annotation
     up to three times on each update (applying the array, measuring for autorange, the redraw)
-    and a trace's text once: a live chart with dozens of rows redraws in about half the time."""
+    and a trace's text once: the treaty explorer's 50 names took a third of its redraw."""
     return dict(
         type="scatter",
         mode="text",
