@@ -35,7 +35,9 @@ STATUS = {
 # at any screen width: a name line, then the bar, in rows of UNIT_PX.
 UNIT_PX = 26
 LINE_UNITS, NAME_GAP_UNITS, BAR_UNITS, GAP_UNITS = 0.7, 0.15, 0.6, 0.3
-ERA_ROW_UNITS = 0.7  # the row of the era bands' names (11 px) above and below the bars
+TOP_Y = -0.1  # the top of the plot, just above the first name
+ERA_ROW_UNITS = 0.8  # the row of the era bands' names (a 16 px line) above and below the bars
+TOP_ERA_Y = TOP_Y - ERA_ROW_UNITS / 2  # the middle of the era names' row above the bars
 LABEL_CHARS = 50  # a 12 px name line this long fits the plot on a 390 px phone screen
 TOP_PX, BOTTOM_PX = 56, 34  # no x axis title: the years say what they are
 MIN_PLOT_PX = 300
@@ -62,7 +64,7 @@ def place_rows(
         placed.append({**r, "y": y})
         y += BAR_UNITS / 2 + GAP_UNITS
     era = ERA_ROW_UNITS if era_rows else 0.0
-    yaxis = dict(ROW_AXIS, range=[max(y, 1.0) + era, -0.1 - era])
+    yaxis = dict(ROW_AXIS, range=[max(y, 1.0) + era, TOP_Y - era])
     return placed, yaxis, row_label_trace(ticks, texts, names)
 
 
@@ -273,9 +275,9 @@ ERA_AXIS = dict(overlaying="y", range=[0, 1], autorange=False, visible=False, fi
 def era_bands(fig: go.Figure, named: bool = True, since: int | None = None) -> None:
     """Alternately shaded era bands behind a time axis. ``named``: the bands at least 25 years
     wide that start on the axis (in or after the year ``since``) get their name at the top and
-    bottom of the plot in turn, in the rows that ``place_rows(era_rows=True)`` leaves free: one
-    text trace on ``ERA_AXIS`` (the figure's ``yaxis2``), which plotly.js draws once per update
-    where it drew each annotation up to three times."""
+    bottom of the plot in turn, in the rows that ``place_rows(era_rows=True)`` leaves free: text
+    traces, which plotly.js draws once per update where it drew each annotation up to three
+    times."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
     x, text, where = [], [], []
@@ -293,23 +295,29 @@ def era_bands(fig: go.Figure, named: bool = True, since: int | None = None) -> N
             x.append(f"{e.start_year}-01-01")
             text.append(e.title.split(":")[0].split(",")[0])
             where.append(i % 2)  # top and bottom in turn: neighbours' names never overprint
-    if x:
-        fig.add_trace(
-            dict(
-                type="scatter",
-                mode="text",
-                name=ERAS,
-                yaxis="y2",
-                x=x,
-                y=[1 if top else 0 for top in where],
-                text=text,
-                textposition=["bottom right" if top else "top right" for top in where],
-                textfont=dict(size=11, color="#666"),
-                hoverinfo="skip",
-                showlegend=False,
-                cliponaxis=False,  # a name touching the plot's top or bottom is not cut
+    # the top row is fixed (the names start at y 0), the bottom one moves with the rows: names
+    # at the top sit in the middle of their row on the rows' axis, those at the bottom on the
+    # bottom of ERA_AXIS
+    for top, axis, y, position in ((1, "y", TOP_ERA_Y, "middle right"), (0, "y2", 0, "top right")):
+        mine = [k for k, w in enumerate(where) if w == top]
+        if mine:
+            fig.add_trace(
+                dict(
+                    type="scatter",
+                    mode="text",
+                    name=ERAS,
+                    yaxis=axis,
+                    x=[x[k] for k in mine],
+                    y=[y] * len(mine),
+                    text=[text[k] for k in mine],
+                    textposition=position,
+                    textfont=dict(size=11, color="#666"),
+                    hoverinfo="skip",
+                    showlegend=False,
+                    cliponaxis=False,  # a name touching the plot's edge is not cut
+                )
             )
-        )
+    if x:
         fig.update_layout(yaxis2=ERA_AXIS)
 
 
