@@ -4,7 +4,8 @@ import plotly.graph_objects as go
 import pytest
 
 from helpers import data, theme
-from helpers.charts import explorers
+from helpers.charts import explorers, live_update
+from helpers.charts import treaties as tr_chart
 
 
 def xs(fig, name=None):
@@ -67,6 +68,39 @@ def test_treaty_explorer_filters_by_party():
     usa = tr[tr["parties"].str.contains("usa")]
     assert len(arrows.y) == (usa["status"] == "in_force").sum()
     assert box.figure.layout.height <= theme.MAX_HEIGHT
+
+
+def test_treaty_explorer_names_each_bar_clear_of_the_era_names():
+    box = explorers.treaty_explorer(mode="live")
+    box.controls["party"].value = "usa"
+    names = next(t for t in box.figure.data if t.name == tr_chart.NAMES)
+    bars = {n for t in box.figure.data if t.type == "bar" for n in t.customdata}
+    assert {n.replace("<br>", " ") for n in names.text} == bars
+    # the era bands' names have a row of their own above the first name and below the last
+    bottom, top = box.figure.layout.yaxis.range
+    lines = [n.count("<br>") + 1 for n in names.text]
+    half = [k * tr_chart.LINE_UNITS / 2 for k in lines]
+    assert min(y - h for y, h in zip(names.y, half, strict=True)) >= top + tr_chart.ERA_ROW_UNITS
+    assert max(y for y in names.y) <= bottom - tr_chart.ERA_ROW_UNITS
+
+
+def test_a_live_figure_sends_only_the_traces_that_changed():
+    fig = go.FigureWidget([go.Scatter(x=[1], y=[1], name="a"), go.Bar(x=[1], y=[2], name="b")])
+    sent = []
+    fig._send_update_msg = lambda restyle_data, relayout_data, trace_indexes=None, **_: sent.append(
+        (restyle_data, relayout_data, trace_indexes)
+    )
+    live = live_update.LiveFigure(fig)
+    live.update(
+        [dict(type="scatter", x=[1], y=[1]), dict(type="bar", x=[1, 2], y=[2, 3])],
+        {"title": {"text": "two bars"}, "height": 400},
+    )
+    assert sent == [
+        ({"x": [[1, 2]], "y": [[2, 3]]}, {"title.text": "two bars", "height": 400}, [1])
+    ]
+    assert fig.data[1].y == (2, 3) and fig.layout.title.text == "two bars"
+    with pytest.raises(ValueError, match="keeps its traces"):
+        live.update([dict(type="scatter", x=[], y=[])], {})
 
 
 def test_deployment_explorer_draws_the_period_lines_of_the_chosen_conflict():

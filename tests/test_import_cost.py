@@ -36,6 +36,21 @@ def test_setup_does_not_import_slow_modules():
     )
 
 
+def test_a_lessons_first_cell_does_not_import_slow_modules():
+    """What the lessons import in their first cell (the lesson helpers, charts, explorers, the
+    evidence tools), beyond setup()."""
+    loaded = _modules_after(
+        "from helpers import setup, charts\n"
+        "from helpers.charts import explorers\n"
+        "from helpers.display import show\n"
+        "from helpers.lesson import central_question, document, quiz, course_map, Exercise\n"
+        "from helpers.evidence import gather, Comparison, EvidenceList, turning_points\n"
+        "setup()"
+    )
+    slow = [m for m in SLOW if m in loaded]
+    assert not slow, f"a lesson's first cell imports {slow}: every lesson start pays for them"
+
+
 def test_showing_a_figure_does_not_import_nbformat():
     """display(fig) calls plotly's pio.show(), which reads nbformat's version."""
     loaded = _modules_after(

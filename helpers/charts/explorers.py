@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import citations, data, render, theme
-from . import battle_maps, labels, live_heading, map_layout
+from . import battle_maps, labels, live_heading, live_update, map_layout
 from . import casualties as cas_chart
 from . import deployments as dep_chart
 from . import events as ev_chart
@@ -332,11 +332,14 @@ def treaty_explorer(mode: str | None = None):
     eras = data.load("eras")
     spans = {e.era_id: (e.start_year, e.end_year) for e in eras.itertuples()}
     fig = go.FigureWidget(tr_chart.treaty_timeline(controls=False))
+    era_names = [t.to_plotly_json() for t in fig.data if t.name == tr_chart.ERAS]
     fig.data = []
     fig.layout.yaxis.automargin = (
         False  # the margin is set from the names on every change: one draw, not two
     )
-    for t in tr_chart.treaty_traces([], kinds):
+    for t in [*tr_chart.treaty_traces([], kinds), tr_chart.place_rows([], era_rows=True)[2]]:
+        fig.add_trace(t)
+    for t in era_names:
         fig.add_trace(t)
     controls = {
         "party": _dropdown("Party", [ALL] + [(theme.side_name(p), p) for p in parties], ALL),
@@ -354,6 +357,9 @@ def treaty_explorer(mode: str | None = None):
     }
     message = W.HTML()
 
+    live = live_update.LiveFigure(fig)
+    subtitle_at = live_heading.subtitle_index(fig.layout)
+
     def update(_=None):
         party, kind, era = (controls[k].value for k in ("party", "kind", "era"))
         lo, hi = spans.get(era, (0, 9999))
@@ -364,41 +370,22 @@ def treaty_explorer(mode: str | None = None):
             and kind in (ALL, r["kind"])
             and lo <= r["year"] <= hi
         ]
-        placed, yaxis, labels = tr_chart.place_rows(rows)
-        with fig.batch_update():
-            for trace, new in zip(fig.data, tr_chart.treaty_traces(placed, kinds), strict=False):
-                if trace.y == tuple(new["y"]) and trace.customdata == tuple(new["customdata"]):
-                    continue
-                if "base" in new:
-                    trace.update(
-                        x=new["x"],
-                        y=new["y"],
-                        base=new["base"],
-                        customdata=new["customdata"],
-                        hovertext=new["hovertext"],
-                        marker_opacity=new["marker"]["opacity"],
-                        marker_pattern_shape=new["marker"]["pattern"]["shape"],
-                    )
-                else:
-                    trace.update(
-                        x=new["x"],
-                        y=new["y"],
-                        customdata=new["customdata"],
-                        text=new["text"],
-                        hovertext=new["hovertext"],
-                    )
-            fig.layout.yaxis.update(yaxis)
-            title = tr_chart.finding(placed)
-            key = tr_chart.key_text(placed, kinds)
-            top = tr_chart.explorer_top(title, key)
-            head, note = live_heading.heading(title, key, LIVE_WIDTH, top, fig.layout.margin.l)
-            fig.layout.title.update(head)
-            fig.layout.annotations = live_heading.with_subtitle(
-                replace_row_labels(fig.layout, labels), note
-            )
-            fig.layout.margin.t = top
-            # every name readable: a long selection scrolls rather than crushing the rows
-            fig.layout.height = top + tr_chart.plot_height(yaxis) + fig.layout.margin.b
+        placed, yaxis, names = tr_chart.place_rows(rows, era_rows=True)
+        title = tr_chart.finding(placed)
+        key = tr_chart.key_text(placed, kinds)
+        top = tr_chart.explorer_top(title, key)
+        head, note = live_heading.heading(title, key, LIVE_WIDTH, top, fig.layout.margin.l)
+        live.update(
+            [*tr_chart.treaty_traces(placed, kinds), names, *era_names],
+            {
+                "yaxis": {"range": yaxis["range"]},
+                "title": head,
+                f"annotations[{subtitle_at}]": note,
+                "margin": {"t": top},
+                # every name readable: a long selection scrolls rather than crushing the rows
+                "height": top + tr_chart.plot_height(yaxis) + fig.layout.margin.b,
+            },
+        )
         _say(message, None if len(rows) else "No treaty matches: widen the party, kind or era.")
 
     return _wired(controls, fig, message, update)

@@ -38,7 +38,9 @@ def heading(
     plot starts ``top_px`` below the figure's top (room for the title, the subtitle and anything
     above the plot) and ``left_px`` from its left edge. Values are passed in, not read from the
     figure: inside ``batch_update`` a FigureWidget still reads its old layout."""
-    title_layout = dict(text=one_line(title, width_px), y=1, yref="container", subtitle_text="")
+    title_layout = dict(
+        text=one_line(title, width_px), y=1, yref="container", subtitle=dict(text="")
+    )
     note = theme.paper_note(
         subtitle,
         SUBTITLE,
@@ -54,3 +56,13 @@ def heading(
 def with_subtitle(annotations, note: dict) -> list:
     """``annotations`` with the subtitle ``note`` in place of any earlier one."""
     return [*(a for a in annotations if a["name"] != SUBTITLE), note]
+
+
+def subtitle_index(layout) -> int:
+    """Where the subtitle's annotation is on ``layout`` (added, empty, the first time): a live
+    update changes it there, and plotly.js redraws that one annotation, not all of them."""
+    names = [a.name for a in layout.annotations]
+    if SUBTITLE not in names:
+        layout.annotations = [*layout.annotations, dict(name=SUBTITLE, text="")]
+        return len(names)
+    return names.index(SUBTITLE)

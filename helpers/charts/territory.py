@@ -9,7 +9,7 @@ from .. import citations, data, theme
 from . import labels, map_layout
 from . import lines as ln
 from . import treaties as tr_chart
-from .common import fmt_date, geo_layout, places
+from .common import LABEL_AXIS, fmt_date, geo_layout, places
 from .selectors import check_choice, territory_in_year
 from .treaties import TODAY
 
@@ -66,7 +66,8 @@ def territory_timeline(territories=None) -> go.Figure:
     # each territory's name (wrapped, never cut) sits above its row, inside the plot
     names = ter.drop_duplicates("territory_id").set_index("territory_id")["name_en"]
     placed, yaxis, labels = tr_chart.place_rows(
-        [{"territory_id": t, "name_en": names[t]} for t in ORDER if t in names.index]
+        [{"territory_id": t, "name_en": names[t]} for t in ORDER if t in names.index],
+        "territory names",
     )
     ypos = {r["territory_id"]: r["y"] for r in placed}
     fig = go.Figure()
@@ -96,6 +97,7 @@ def territory_timeline(territories=None) -> go.Figure:
                 hoverinfo="text",
             )
         )
+    fig.add_trace(labels)
     key = theme.key_lines(
         [
             f"<span style='color:{theme.side_colour(s)}'>■</span> {theme.side_name(s)}"
@@ -107,8 +109,8 @@ def territory_timeline(territories=None) -> go.Figure:
     fig.update_layout(
         barmode="overlay",
         xaxis=dict(type="date"),
+        xaxis2=LABEL_AXIS,
         yaxis=yaxis,
-        annotations=labels,
         showlegend=False,  # the key above names the colours
         title_subtitle=dict(text=key, font=dict(size=12, color="#333")),
         margin=dict(t=top, l=12, r=20),

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from .. import calendars, citations, data, theme
 from ..data import package_schema as ps
-from .common import ROW_AXIS, fmt_date, iso, row_labels
+from .common import LABEL_AXIS, ROW_AXIS, fmt_date, iso, row_label_trace
 from .selectors import check_choice
 
 TODAY = pd.Timestamp("2026-11-23")
@@ -35,14 +35,25 @@ STATUS = {
 # at any screen width: a name line, then the bar, in rows of UNIT_PX.
 UNIT_PX = 26
 LINE_UNITS, NAME_GAP_UNITS, BAR_UNITS, GAP_UNITS = 0.7, 0.15, 0.6, 0.3
+TOP_Y = -0.1  # the top of the plot, just above the first name
+ERA_ROW_UNITS = 0.8  # the row of the era bands' names (a 16 px line) above and below the bars
+TOP_ERA_Y = TOP_Y - ERA_ROW_UNITS / 2  # the middle of the era names' row above the bars
 LABEL_CHARS = 50  # a 12 px name line this long fits the plot on a 390 px phone screen
 TOP_PX, BOTTOM_PX = 56, 34  # no x axis title: the years say what they are
 MIN_PLOT_PX = 300
 
 
-def place_rows(recs: list[dict]) -> tuple[list[dict], dict, list[dict]]:
-    """Each treaty's ``y`` (its bar), the y axis, and the names (wrapped, never cut) written
-    just above the bars."""
+NAMES = "treaty names"  # the row-name trace's name
+
+
+def place_rows(
+    recs: list[dict], names: str = NAMES, era_rows: bool = False
+) -> tuple[list[dict], dict, dict]:
+    """Each row's ``y`` (its bar), the y axis, and the trace (called ``names``) of the rows'
+    ``name_en`` (wrapped, never cut) written just above the bars, on the figure's ``xaxis2``
+    (``LABEL_AXIS``). ``era_rows`` leaves a row free above the first bar and below the last for
+    the names of the era bands (``era_bands``), which would otherwise print over the first and
+    last names."""
     placed, ticks, texts, y = [], [], [], 0.0
     for r in recs:
         name = theme.wrap(r["name_en"], LABEL_CHARS)
@@ -52,13 +63,15 @@ def place_rows(recs: list[dict]) -> tuple[list[dict], dict, list[dict]]:
         y += lines * LINE_UNITS + NAME_GAP_UNITS + BAR_UNITS / 2
         placed.append({**r, "y": y})
         y += BAR_UNITS / 2 + GAP_UNITS
-    return placed, dict(ROW_AXIS, range=[max(y, 1.0), -0.1]), row_labels(ticks, texts)
+    era = ERA_ROW_UNITS if era_rows else 0.0
+    yaxis = dict(ROW_AXIS, range=[max(y, 1.0) + era, TOP_Y - era])
+    return placed, yaxis, row_label_trace(ticks, texts, names)
 
 
 def plot_height(yaxis: dict) -> int:
     """The plot's height in px for the rows of ``place_rows`` (never so low that the title and
     key take most of the chart)."""
-    return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] + 0.1)))
+    return max(MIN_PLOT_PX, round(UNIT_PX * (yaxis["range"][0] - yaxis["range"][1])))
 
 
 def explorer_top(title: str, key: str) -> int:
@@ -254,20 +267,21 @@ def key_text(recs, kinds) -> str:
     return "<br>".join(part for part in (theme.key_lines(colours), theme.key_lines(states)) if part)
 
 
-def era_bands(fig: go.Figure, named: bool = True) -> None:
-    """Alternately shaded era bands behind a time axis, ``named`` where the band is wide
-    enough."""
+ERAS = "era names"  # the era names' trace's name
+# The hidden y axis the era names are drawn on: 0 and 1 are the plot's bottom and top.
+ERA_AXIS = dict(overlaying="y", range=[0, 1], autorange=False, visible=False, fixedrange=True)
+
+
+def era_bands(fig: go.Figure, named: bool = True, since: int | None = None) -> None:
+    """Alternately shaded era bands behind a time axis. ``named``: the bands at least 25 years
+    wide that start on the axis (in or after the year ``since``) get their name at the top and
+    bottom of the plot in turn, in the rows that ``place_rows(era_rows=True)`` leaves free: text
+    traces, which plotly.js draws once per update where it drew each annotation up to three
+    times."""
     eras = data.load("eras")
     eras = eras[~eras["era_id"].isin(["orientation", "capstone"])]
+    x, text, where = [], [], []
     for i, e in enumerate(eras.itertuples()):
-        label = {}
-        if named and e.end_year - e.start_year >= 25:  # narrow eras' names would overprint
-            # alternate top and bottom so neighbouring era names never overprint
-            label = dict(
-                annotation_text=" ".join(e.title.split(":")[0].split(",")[0].split()[:2]),
-                annotation_position="top left" if i % 2 else "bottom left",
-                annotation_font=dict(size=11, color="#666"),
-            )
         fig.add_vrect(
             x0=f"{e.start_year}-01-01",
             x1=f"{e.end_year}-12-31",
@@ -275,8 +289,36 @@ def era_bands(fig: go.Figure, named: bool = True) -> None:
             opacity=0.08 if i % 2 else 0.0,
             line_width=0,
             layer="below",
-            **label,
         )
+        wide = e.end_year - e.start_year >= 25  # narrow eras' names would overprint
+        if named and wide and (since is None or e.start_year >= since):
+            x.append(f"{e.start_year}-01-01")
+            text.append(e.title.split(":")[0].split(",")[0])
+            where.append(i % 2)  # top and bottom in turn: neighbours' names never overprint
+    # the top row is fixed (the names start at y 0), the bottom one moves with the rows: names
+    # at the top sit in the middle of their row on the rows' axis, those at the bottom on the
+    # bottom of ERA_AXIS
+    for top, axis, y, position in ((1, "y", TOP_ERA_Y, "middle right"), (0, "y2", 0, "top right")):
+        mine = [k for k, w in enumerate(where) if w == top]
+        if mine:
+            fig.add_trace(
+                dict(
+                    type="scatter",
+                    mode="text",
+                    name=ERAS,
+                    yaxis=axis,
+                    x=[x[k] for k in mine],
+                    y=[y] * len(mine),
+                    text=[text[k] for k in mine],
+                    textposition=position,
+                    textfont=dict(size=11, color="#666"),
+                    hoverinfo="skip",
+                    showlegend=False,
+                    cliponaxis=False,  # a name touching the plot's edge is not cut
+                )
+            )
+    if x:
+        fig.update_layout(yaxis2=ERA_AXIS)
 
 
 def treaty_timeline(
@@ -289,12 +331,12 @@ def treaty_timeline(
     if tr.empty:
         raise ValueError("no treaties match this selection; try another party, kind or era")
     kinds = list(dict.fromkeys(tr["kind"].astype(str)))
-    placed, yaxis, labels = place_rows(prepared(tr).to_dict("records"))
-    fig = go.Figure(treaty_traces(placed, kinds))
+    placed, yaxis, labels = place_rows(prepared(tr).to_dict("records"), era_rows=era is None)
+    fig = go.Figure([*treaty_traces(placed, kinds), labels])
     fig.update_layout(
-        annotations=labels,
         barmode="overlay",
         xaxis=dict(type="date", tickangle=0),
+        xaxis2=LABEL_AXIS,
         yaxis=yaxis,
         showlegend=False,
         margin=dict(l=12, r=24),
@@ -302,9 +344,11 @@ def treaty_timeline(
     prep = pd.DataFrame(placed)
     start = tr["signed_date"].min()
     last = max(pd.Timestamp(d) for d in prep["bar_end"])
-    fig.update_xaxes(range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"])
+    fig.update_layout(
+        xaxis_range=[f"{start.year - 5}-01-01", f"{min(last.year, TODAY.year) + 4}-01-01"]
+    )
     if era is None:
-        era_bands(fig)
+        era_bands(fig, since=start.year - 5)
     scope = (
         ", ".join(
             x

@@ -19,11 +19,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .. import data
 from ..locations import CHECKOUT, notebook_file
+
+if TYPE_CHECKING:  # nbformat's import costs a lesson about 1 s (jsonschema): read_lesson loads it
+    import nbformat
 
 NARRATIVE_WPM = 150
 ADAPTED_WPM = 150
@@ -173,6 +175,8 @@ def class_documents(nb: nbformat.NotebookNode, name: str = "the lesson") -> list
 
 
 def read_lesson(path: Path) -> nbformat.NotebookNode:
+    import nbformat
+
     return nbformat.read(path, as_version=4)
 
 
