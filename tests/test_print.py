@@ -360,15 +360,19 @@ def test_printed_pdfs_have_no_jupyter_leftovers_and_no_small_text(printed):
         assert not check.small_fonts(pdf), f"{pdf.name}: text of {check.small_fonts(pdf)} pt"
 
 
-def test_printed_text_asks_no_one_to_hover(printed):
-    """Paper cannot be hovered: no printed sentence starts "Hover" (publish.print.charts
-    leaves hover instructions out)."""
+def test_printed_text_asks_no_one_to_hover_or_use_a_control(printed):
+    """Paper has no controls: no printed sentence starts "Hover", and none asks to move a slider
+    or choose in a menu (publish.print.charts rewords them to name what the chart shows)."""
     pdfs = [p for _, _, p in _pdfs(printed)] + [
         printed["a4"] / f"{printed['lessons'][0]}.slides.pdf"
     ]
+    control = re.compile(
+        r"\bHover\b[^.]*\.|\bMove the (?:date |year )?slider|\bwith the menu\b|"
+        r"\bUse the menu\b"
+    )
     for pdf in pdfs:
-        found = re.findall(r"\bHover\b[^.]*\.", _text(pdf))
-        assert not found, f"{pdf.name} prints hover instructions: {found[:3]}"
+        found = control.findall(re.sub(r"\s+", " ", _text(pdf)))
+        assert not found, f"{pdf.name} prints instructions for controls: {found[:3]}"
 
 
 def test_worksheet_gives_the_written_task_a_page_per_period():

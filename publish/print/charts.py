@@ -58,7 +58,10 @@ PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
     if (gd.parentElement.style.height) gd.parentElement.style.height = 'auto';  // plotly's wrapper
     await Plotly.relayout(gd, {updatemenus: [], sliders: [], width: box, autosize: false,
                                height: Math.min(tall, maxHeight),
-                               'font.size': Math.max(font, minPx)});
+                               'font.size': Math.max(font, minPx),
+                               // the legend measures its entries: raise its own size, not its text's
+                               'legend.font.size': Math.max((lay.legend && lay.legend.font
+                                                             && lay.legend.font.size) || font, minPx)});
     gd.querySelectorAll('svg text').forEach(t => {
       const px = parseFloat(getComputedStyle(t).fontSize);
       if (px < minPx) t.style.fontSize = minPx + 'px';
@@ -81,10 +84,21 @@ PAPER_CHARTS_JS = """async ([minPx, maxHeight]) => {
   return {charts: divs.length, smallest};
 }"""  # noqa: E501 (embedded JS/CSS/template text)
 
-# Paper cannot be hovered: a hover instruction is left out of the printed text (a sentence that
-# only says to hover, a clause "; hover for its note", a lead-in "Hover over a bar: ...").
-NO_HOVER_JS = r"""() => {
+# Paper has no controls. An instruction to move a slider or choose in a menu is reworded to
+# point at what the printed chart shows (the date or choice its caption names, see
+# PAPER_CHARTS_JS), and a hover instruction is left out (a sentence that only says to hover, a
+# clause "; hover for its note", a lead-in "Hover over a bar: ...").
+PAPER_TEXT_JS = r"""() => {
   const rules = [
+    [/\s+and\s+hover(ing)?( over [^:.;]*)?:\s*/gi, ': '],
+    [/\bMove the (?:date |year )?slider(?: from [^.;:?]*? to (?:(?! and\b)[^.;:?,])*)?( and\b)?(?=[\s.;:?,]|$)/g,
+     (m, and) => 'The chart shows the date named under it (on the website a slider steps through '
+                 + 'the others)' + (and ? ';' : '')],
+    [/\bUse the menu to switch between ([^.;:?]*)/g,
+     'The chart shows the category named under it (on the website a menu switches between $1)'],
+    [/\b([Cc])hoose (?:a|an) (\w+) with the menu/g,
+     (m, c, what) => (c === 'C' ? 'The' : 'the') + ' chart shows the ' + what
+                     + ' named under it (on the website a menu offers the others)'],
     [/\s*[;,]\s*(and\s+)?(check [^.;]*?\s+by\s+)?hover(ing)?\b[^.;]*(?=\.)/gi, ''],
     [/(Read the )?\bhover(ing)?( over [^:.;]*| notes?)?[:;]\s*(\S)/gi, (m, a, b, c, d) => d.toUpperCase()],
     [/(^\s*|[.!?]\s+)Hover\b[^.:;!?]*[.!?]/g, '$1'],
@@ -96,7 +110,7 @@ NO_HOVER_JS = r"""() => {
   while (walker.nextNode()) nodes.push(walker.currentNode);
   let changed = 0;
   nodes.forEach(n => {
-    if (!/hover/i.test(n.nodeValue)) return;
+    if (!/hover|slider|menu/i.test(n.nodeValue)) return;
     const text = rules.reduce((t, [re, to]) => t.replace(re, to), n.nodeValue);
     if (text !== n.nodeValue) { n.nodeValue = text; changed++; }
   });

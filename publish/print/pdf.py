@@ -15,7 +15,7 @@ import html
 from pathlib import Path
 
 from ..browser import MAPS_DRAWN_JS, open_page
-from .charts import MAX_SHARE, MIN_PT, MIN_PX, NO_HOVER_JS, PAPER_CHARTS_JS
+from .charts import MAX_SHARE, MIN_PT, MIN_PX, PAPER_CHARTS_JS, PAPER_TEXT_JS
 from .lessons import PrintError
 
 # What belongs together stays on one page in the teacher edition too: a heading or the bold
@@ -108,7 +108,7 @@ def print_url(
             page.add_style_tag(content=BREAK_CSS)
             page.evaluate(TEACHER_JS)
         page.evaluate(CARDS_JS, kind == "student")
-        page.evaluate(NO_HOVER_JS)
+        page.evaluate(PAPER_TEXT_JS)
         if prepare is not None:
             prepare(page, text_height_px(paper))
         drawn = page.evaluate(PAPER_CHARTS_JS, [MIN_PX, MAX_SHARE * text_height_px(paper)])

@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 
 from ..browser import PageWatch
-from .charts import MIN_PX, NO_HOVER_JS, PAPER_CHARTS_JS
+from .charts import MIN_PX, PAPER_CHARTS_JS, PAPER_TEXT_JS
 from .lessons import PrintError
 from .pdf import PAPER_MM, PX_PER_MM
 
@@ -133,7 +133,7 @@ def print_deck(
         scale = nup_scale(per_page, sheet, slide)
         # a slide keeps its chart's height; chart text at least MIN_PX once set at ``scale``
         page.evaluate(PAPER_CHARTS_JS, [math.ceil(MIN_PX / scale), 10_000])
-        page.evaluate(NO_HOVER_JS)
+        page.evaluate(PAPER_TEXT_JS)
         page.evaluate("() => document.fonts.ready.then(() => true)")
         if watch.problems():
             raise PrintError(
