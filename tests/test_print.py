@@ -375,6 +375,25 @@ def test_printed_text_asks_no_one_to_hover_or_use_a_control(printed):
         assert not found, f"{pdf.name} prints instructions for controls: {found[:3]}"
 
 
+def test_teacher_edition_prints_the_static_wording(printed):
+    """Paper has no kernel: where a lesson words a thing differently for JupyterLab (a live span
+    and its static comment), the teacher edition prints the static words, as the handout does."""
+    from publish.live_only import LIVE_THEN_STATIC
+
+    checked = 0
+    for stem in printed["lessons"]:
+        text = _squash(_text(printed["a4"] / f"{stem}.teacher.a4.pdf"))
+        for cell in _lesson(stem).nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for live, _static in LIVE_THEN_STATIC.findall(cell.source):
+                words = re.sub(r"<[^>]+>|[*_`]", "", live).strip()
+                if len(words) > 30:
+                    checked += 1
+                    assert _squash(words) not in text, f"{stem} teacher edition prints: {words}"
+    assert checked, "no live wording found to check"
+
+
 def test_worksheet_gives_the_written_task_a_page_per_period():
     """The written task's answer gets a page of its own for each period the lesson declares:
     one for a one-period lesson, three for the capstone's essay."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 
-from .. import common
+from .. import common, live_only
 from ..common import BUILD, DOCS, SOLUTION, TEACHER, write_if_changed
 from .lessons import Lesson, PrintError
 
@@ -30,9 +30,12 @@ TEACHER_CONTAINERS = {**common.CONTAINERS, SOLUTION: "solution-shown", TEACHER: 
 
 
 def teacher_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The whole lesson: teacher notes boxed, markdown solutions open, places to write boxed."""
+    """The whole lesson: teacher notes boxed, markdown solutions open, places to write boxed,
+    and the static wording of every markdown cell (paper has no kernel: ``publish.live_only``)."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = live_only.static_text(cell.source)
         found = [TEACHER_CONTAINERS[t] for t in common.tags(cell) if t in TEACHER_CONTAINERS]
         if cell.cell_type == "markdown" and found:
             # a teacher note wins over any other box; a solution shown beats a folded one
