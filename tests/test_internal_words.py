@@ -199,7 +199,5 @@ def test_printed_exercise_tables_show_no_raw_id():
         for task in worksheet.EXERCISE.findall(cell.source)
     }
     assert tasks, "no data exercise found in the notebooks"
-    bad = {
-        t: hits for t in tasks if (hits := internal_words(visible(worksheet._exercise_table(t))))
-    }
+    bad = {t: hits for t in tasks if (hits := internal_words(visible(worksheet.exercise_table(t))))}
     assert not bad, f"the printed worksheets' exercise tables show ids: {bad}"

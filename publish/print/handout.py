@@ -19,8 +19,6 @@ edition's cards and blocks are laid out to fit its pages too (``clean``).
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 from . import check
@@ -292,7 +290,7 @@ APPENDIX_JS = r"""([keptRe, appendixPx]) => {
 
 def exercise_html(lesson: Lesson) -> str:
     """The data exercise on paper: the figures it works on and its steps with room to write."""
-    from .worksheet import EXERCISE, STEP, _exercise_table
+    from .worksheet import EXERCISE, STEP, exercise_table, step_html
 
     task, steps = "", []
     for cell in lesson.nb.cells:
@@ -304,17 +302,14 @@ def exercise_html(lesson: Lesson) -> str:
             steps += STEP.findall(cell.source)
     if not task:
         return ""
-    items = []
-    for step in steps:
-        text = html.escape(step.strip().replace("source_id", "source"))
-        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
-        items.append(
-            f"<li>{text}" + '<div class="print-lines">' + "<div></div>" * 2 + "</div></li>"
-        )
+    items = [
+        f"<li>{step_html(step)}" + '<div class="print-lines">' + "<div></div>" * 2 + "</div></li>"
+        for step in steps
+    ]
     return (
         '<p class="print-note">On paper: work from the figures below (one row per source; low = '
         "high for a single figure). In JupyterLab the lesson notebook checks each step.</p>"
-        + _exercise_table(task).replace("ws-data", "print-data")
+        + exercise_table(task, "print-data")
         + f'<ul class="print-steps">{"".join(items)}</ul>'
     )
 

@@ -88,7 +88,13 @@ def _document(document_id: str, letter: str) -> str:
     return "".join(parts)
 
 
-def _exercise_table(task: str) -> str:
+def step_html(step: str) -> str:
+    """A data-exercise step as paper prints it: sources by name, not ``source_id``; code marked."""
+    text = html.escape(step.strip().replace("source_id", "source"))
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
+def exercise_table(task: str, css_class: str = "ws-data") -> str:
     """The figures the exercise works on, so the steps can be done with a pencil."""
     from helpers import theme
     from helpers.citations import label
@@ -119,7 +125,7 @@ def _exercise_table(task: str) -> str:
             )
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
-        f'<table class="ws-data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
+        f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
         f"</table>"
     )
 
@@ -226,12 +232,10 @@ def worksheet_html(lesson: Lesson) -> str:
                 "write the code "
                 "for each step in the lesson notebook, which checks it.</p>"
             )
-            out.append(_exercise_table(exercise_task))
+            out.append(exercise_table(exercise_task))
         for step in STEP.findall(cell.source):
             heading()
-            text = html.escape(step.strip().replace("source_id", "source"))  # as on paper
-            text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
-            label, _, rest = text.partition(":")
+            label, _, rest = step_html(step).partition(":")
             out.append(_question(label + ":", rest.strip(), LINES["step"]))
 
     head = (
