@@ -87,6 +87,7 @@ class StaticPageRenderer(MimetypeRenderer):
             config=PLOTLY_CONFIG,
             default_width="100%",
             default_height=f"{fig.layout.height or 480}px",
+            auto_play=False,  # a map opens on the step its slider shows, not mid-animation
         )
         return {
             "text/html": html,
@@ -166,7 +167,9 @@ def setup(course_version: str | None = None) -> None:
 
 def write_standalone_html(fig, path) -> Path:
     """One self-contained HTML file (plotly.js and base maps inlined) that works offline."""
-    html = pio.to_html(fig, include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG)
+    html = pio.to_html(
+        fig, include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG, auto_play=False
+    )
     html = html.replace(
         "<head>", f"<head><meta charset='utf-8'><script>{geo_assets_js()}</script>", 1
     )

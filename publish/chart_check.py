@@ -245,6 +245,39 @@ def measure(page) -> dict:
     return page.evaluate(MEASURE_JS)
 
 
+def measure_frames(page) -> dict:
+    """Every step of every chart with a slider (its plotly frames), each measured as drawn after
+    stepping to it: a reader moves the slider, so every date must read, not just the one the
+    chart opens on. Returns a measurement shaped like ``measure``'s, one chart entry per chart
+    and frame, its title naming the frame."""
+    charts = []
+    measured = None
+    for index, names in enumerate(page.evaluate(FRAME_NAMES_JS)):
+        for name in names:
+            page.evaluate(SHOW_FRAME_JS, [index, name])
+            measured = page.evaluate(MEASURE_JS)
+            chart = next(c for c in measured["charts"] if c["index"] == index)
+            # the step first: a problem's name keeps only the title's first 60 characters
+            charts.append({**chart, "title": f"[step {name}] {chart['title']}"})
+    if measured is None:
+        return {"width": 0, "scrollWidth": 0, "charts": []}
+    return {**measured, "charts": charts}
+
+
+# Each chart's frame names, in order (an empty list for a chart without frames).
+FRAME_NAMES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+  .map(gd => ((gd._transitionData || {})._frames || []).map(f => f.name))"""
+
+# Resolves once chart ``index`` shows frame ``name`` (as its slider's step would) and has painted.
+# Stepping cuts short the animation plotly plays when a page opens; the cut-short animation
+# rejects with nothing, which is not an error of the page.
+SHOW_FRAME_JS = """([index, name]) => (window.__frameGuard = window.__frameGuard ||
+  window.addEventListener('unhandledrejection', e => {
+    if (e.reason === undefined) e.preventDefault(); }) || true) && window.Plotly.animate(
+    document.querySelectorAll('.js-plotly-plot')[index], [name],
+    {mode: 'immediate', frame: {duration: 0, redraw: true}, transition: {duration: 0}})
+  .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"""
+
 # Resolves once every chart has been fitted to its container at the window's width (what plotly's
 # responsive config does on a resize) and the page has painted twice.
 REDRAWN_JS = """() => Promise.all(Array.from(document.querySelectorAll('.js-plotly-plot'))

@@ -99,7 +99,13 @@ FIXTURES = {
 
 def _fixture_page(tmp_path, name: str, figs: list[go.Figure]) -> str:
     body = "".join(
-        pio.to_html(fig, include_plotlyjs=False, full_html=False, config={"responsive": True})
+        pio.to_html(
+            fig,
+            include_plotlyjs=False,
+            full_html=False,
+            config={"responsive": True},
+            auto_play=False,
+        )
         for fig in figs
     )
     path = tmp_path / f"{name}.html"
@@ -145,12 +151,38 @@ def test_each_rule_fails_its_fixture_chart(browser, tmp_path):
     assert not missed, f"rules their fixture chart does not break (rule: what was found): {missed}"
 
 
+def test_a_later_slider_step_is_measured_and_can_fail(browser, tmp_path):
+    """A chart readable as it opens but not on its slider's second step fails in the frames."""
+    apart = go.Scatter(
+        x=[1, 3], y=[1, 3], mode="markers+text", text=["Harbin", "Mukden"], name="Places"
+    )
+    piled = go.Scatter(
+        x=[2, 2], y=[2, 2], mode="markers+text", text=["Harbin", "Mukden"], name="Places"
+    )
+    fig = _fig()
+    fig.data = []
+    fig.add_trace(apart)
+    fig.frames = [go.Frame(name="first", data=[apart]), go.Frame(name="second", data=[piled])]
+    page, watch = open_page(browser, _fixture_page(tmp_path, "frames", [fig]), viewport=(1280, 900))
+    try:
+        opened = chart_check.measure(page)
+        stepped = chart_check.measure_frames(page)
+    finally:
+        page.context.close()
+    assert not watch.page_errors, watch.page_errors
+    assert chart_check.problems("frames", 1280, opened) == []
+    assert [c["title"].split("]")[0] for c in stepped["charts"]] == ["[step first", "[step second"]
+    found = chart_check.problems("frames", 1280, stepped)
+    assert {(p.rule, "[step second]" in p.chart) for p in found} == {("overlap", True)}
+
+
 # ------------------------------------------------------------------ every lesson page
 
 
 @pytest.fixture(scope="module")
 def measured(site, browser):
-    """Every lesson page opened afresh at each width (as a reader's browser loads it)."""
+    """Every lesson page opened afresh at each width (as a reader's browser loads it); under
+    ``frames``, every step of its charts with a slider."""
     from publish.browser import serve
 
     out = {}
@@ -160,6 +192,7 @@ def measured(site, browser):
                 page, _ = open_page(browser, base + name, viewport=(width, 900), timeout_ms=60_000)
                 try:
                     out[name, width] = chart_check.measure(page)
+                    out[name, width]["frames"] = chart_check.measure_frames(page)
                 finally:
                     page.context.close()
     return out
@@ -193,11 +226,16 @@ def test_every_chart_in_the_inventory_is_on_its_page(measured):
 
 
 def test_every_chart_is_readable_at_every_width(measured):
-    found = [
-        p for (name, width), m in measured.items() for p in chart_check.problems(name, width, m)
+    """Every chart as the page opens, and every later step of a chart's slider."""
+    views_measured = [(name, width, m) for (name, width), m in measured.items()] + [
+        (name, width, m["frames"]) for (name, width), m in measured.items()
     ]
+    assert any(m["charts"] for _, _, m in views_measured[len(measured) :]), (
+        "no chart with a slider was stepped through: the frame check measured nothing"
+    )
+    found = [p for name, width, m in views_measured for p in chart_check.problems(name, width, m)]
     counts = collections.Counter(p.rule for p in found)
-    views = sum(len(m["charts"]) for m in measured.values())
+    views = sum(len(m["charts"]) for _, _, m in views_measured)
     bad_views = len({(p.page, p.chart, p.width) for p in found if p.chart != "the page"})
     summary = f"{views} chart views, {bad_views} with a problem; " + ", ".join(
         f"{rule}: {counts.get(rule, 0)}" for rule in chart_check.RULES

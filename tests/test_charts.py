@@ -65,7 +65,7 @@ def test_log_scale_option():
     assert charts.casualty_chart("lake_khasan", log=True).layout.xaxis.type == "log"
 
 
-BUBBLES = "soviet_manchuria_1945"  # a campaign whose sources give strengths but no positions
+BUBBLES = "siberian_intervention"  # a campaign whose sources give strengths but no positions
 
 
 def test_deployment_map_frames_follow_the_dates():
@@ -383,7 +383,7 @@ def test_places_of_a_conflict_fit_its_map():
         lambda: charts.treaty_timeline(),
         lambda: charts.casualty_chart("khalkhin_gol"),
         lambda: charts.casualty_chart(["lake_khasan", "khalkhin_gol"], "killed"),
-        lambda: charts.deployment_map("soviet_manchuria_1945"),
+        lambda: charts.deployment_map("siberian_intervention"),
         lambda: charts.strength_chart("khalkhin_gol"),
         lambda: charts.event_timeline("border_wars"),
         lambda: charts.territory_timeline(),

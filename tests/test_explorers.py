@@ -37,7 +37,7 @@ def test_casualty_explorer_empty_selection_shows_message():
 
 
 def test_deployment_explorer_slider_moves_bubbles():
-    box = explorers.deployment_explorer("soviet_manchuria_1945", mode="live")
+    box = explorers.deployment_explorer("siberian_intervention", mode="live")
     slider = box.controls["date"]
     assert len(slider.options) > 2
     last = [len(t.lon) for t in box.figure.data]

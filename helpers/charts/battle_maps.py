@@ -31,12 +31,16 @@ LANDMARKS = {
     "khalkhin_gol": ["nomonhan"],
     "battle_port_arthur_siege": ["port_arthur", "hill_203"],
     "kuril_landing_1945": ["shumshu", "paramushir", "matua", "urup", "etorofu", "kunashiri"],
+    "soviet_manchuria_1945": ["harbin", "hsinking", "mukden", "port_arthur"],
 }
 LAKE_FILL, LAKE_EDGE = "#BFD9EC", "#6E9CC0"
 MIN_SPAN_KM = 9.0  # the smallest battlefield shown, north to south
 # width / height of the map: wide enough that the map fills most of a wide page's figure
 ASPECT = 1.9
 HEIGHT = 520  # px of the whole figure
+# px round a formation's point kept free of names: its 14 px square, or the 18 px arrowhead of a
+# move that ends there, drawn over it
+MARK_PX = 18
 SPREAD_SHARE = 0.08  # formations sharing a point sit this share of the map's height apart
 MAP_PX = labels.NARROWEST_MAP_PX  # names are placed for the phone-width map
 KM_PER_DEG_LAT = 111.2
@@ -141,7 +145,7 @@ def position_traces(
         *view,
         size=11,
         taken=list(taken),
-        marker_px=14,
+        marker_px=MARK_PX,
     )
     names, where = iter(names), iter(where)
     traces = []
@@ -193,8 +197,10 @@ def key_traces(sides: list[str], view: tuple) -> list[dict]:
     ]
 
 
-def arrow_trace(move: dict | None) -> dict:
-    """A move as a line ending in an arrowhead (an empty slot before its date)."""
+def arrow_trace(move: dict | None, view: tuple) -> dict:
+    """A move as a line ending in an arrowhead (an empty slot before its date). The head is
+    turned to the line's bearing on the map, worked out here: plotly.js leaves a geo marker's
+    ``angleref="previous"`` pointing the same way whatever the line's direction."""
     if move is None:
         return dict(
             type="scattergeo",
@@ -207,13 +213,16 @@ def arrow_trace(move: dict | None) -> dict:
         )
     a, b = move["start"], move["end"]
     colour = theme.side_colour(move["side"])
+    px, _ = labels.projector(*view)
+    (x0, y0), (x1, y1) = px(a["lon"], a["lat"]), px(b["lon"], b["lat"])
+    bearing = math.degrees(math.atan2(x1 - x0, y0 - y1))  # clockwise from up, as plotly turns
     return dict(
         type="scattergeo",
         lon=[a["lon"], b["lon"]],
         lat=[a["lat"], b["lat"]],
         mode="lines+markers",
         line=dict(color=colour, width=3),
-        marker=dict(symbol="arrow", size=[0, 18], angleref="previous", color=colour),
+        marker=dict(symbol="arrow", size=[0, 18], angle=[0, bearing], color=colour),
         name=f"{a['label'].replace('<br>', ' ')}: move",
         hovertext=(
             f"<b>{a['formation']}</b><br>from where it stood on {fmt_date(a['date'])}<br>"
@@ -285,6 +294,7 @@ def landmark_trace(conflict_id: str, lang: str, view: tuple, taken: list) -> dic
         [theme.wrap(pl.at[p, "label"].split(" (")[0], 22) for p in ids],
         *view,
         taken=taken,
+        marker_px=MARK_PX,  # a place may be where a formation stands: its name clears the mark
     )
     return dict(
         type="scattergeo",
@@ -312,7 +322,7 @@ def reserved(
     for day in dates:
         for _, lon, lat in _spread(state_on(recs, day), radius):
             x, y = px(lon, lat)
-            boxes.append((x - 7, y - 7, x + 7, y + 7))
+            boxes.append((x - MARK_PX / 2, y - MARK_PX / 2, x + MARK_PX / 2, y + MARK_PX / 2))
     return boxes + map_layout.line_boxes(period_lines, view)
 
 
@@ -365,15 +375,14 @@ def build(conflict_id: str, lang: str = "en", controls: bool = True):
     static = (
         lake_traces(conflict_id) + map_layout.named_line_traces(period_lines, box, taken) + static
     )
-    first = dates[0] if controls else dates[-1]
 
     def moving(day) -> list[dict]:
         return position_traces(state_on(recs, day), slots, radius, box, taken, day) + [
-            arrow_trace(m if m["date"] <= day else None) for m in arrows
+            arrow_trace(m if m["date"] <= day else None, box) for m in arrows
         ]
 
     sides = list(dict.fromkeys(s for s, _ in slots))
-    fig = go.Figure(moving(first) + static + key_traces(sides, box))
+    fig = go.Figure(moving(dates[-1]) + static + key_traces(sides, box))
     fig.update_layout(
         geo=geo_layout(lon=lon, lat=lat)
         | dict(showcountries=False, showrivers=False, domain=dict(x=[0, 1], y=[0, 1])),

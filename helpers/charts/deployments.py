@@ -253,7 +253,7 @@ def deployment_map(
     taken = map_layout.line_boxes(period_lines, view)
     fig = go.Figure(
         bubble_traces(
-            state_records(recs, dates[-1] if not controls else dates[0]),
+            state_records(recs, dates[-1]),
             where,
             sides_present,
             sizeref,

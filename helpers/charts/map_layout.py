@@ -63,11 +63,12 @@ def finish_map(
 
 def date_slider(dates) -> dict:
     """A slider over a map's dates (plotly frames named by ISO date): its ticks read by month
-    where the months differ, by day where two dates share a month."""
+    where the months differ, by day where two dates share a month. It starts on the last date,
+    which the map draws first: everything recorded is on it, and paper prints that step."""
     months = [pd.Timestamp(d).strftime("%b %Y") for d in dates]
     fmt = "%b %Y" if len(set(months)) == len(months) else "%-d %b %Y"
     return dict(
-        active=0,
+        active=len(dates) - 1,
         steps=[
             dict(
                 label=pd.Timestamp(d).strftime(fmt),
