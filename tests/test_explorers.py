@@ -139,6 +139,26 @@ def test_a_battle_with_recorded_positions_gets_its_atlas_map_live():
     assert [t for t in box.figure.data if t.mode == "lines+markers" and t.lon]
 
 
+def test_a_conflict_menu_swaps_in_another_mapped_battle():
+    assert "conflict" not in explorers.deployment_explorer("lake_khasan", mode="live").controls
+    with pytest.raises(ValueError, match="positions.csv"):
+        explorers.deployment_explorer("lake_khasan", mode="live", also=("siberian_intervention",))
+    box = explorers.deployment_explorer(
+        "soviet_manchuria_1945", mode="live", also=("kuril_landing_1945",)
+    )
+    menu = box.controls["conflict"]
+    assert [v for _, v in menu.options] == ["soviet_manchuria_1945", "kuril_landing_1945"]
+    menu.value = "kuril_landing_1945"
+    pos = data.load("positions").query("conflict_id == 'kuril_landing_1945'")
+    slider = box.controls["date"]
+    assert len(slider.options) == pos["date"].nunique()
+    assert "Kuril" in box.figure.layout.title.text and box.figure in box.children
+    drawn = {t.name for t in box.figure.data if t.mode == "markers+text" and t.lon}
+    assert any("landing force" in name for name in drawn)
+    slider.value = slider.options[0][1]
+    assert "18 August 1945" in box.figure.layout.title.text.replace("<br>", " ")
+
+
 def test_territory_explorer_year_changes_controllers():
     box = explorers.territory_explorer(1900, mode="live")
 

@@ -427,6 +427,25 @@ def test_notebook_runs_in_jupyterlab(lab, watch, name):
             f"{name}: the questions did not render ({shown['radios']} radio buttons)"
         )
 
+    # a battle map's Conflict menu (lesson 05: Manchuria, then the Kurils) swaps in the other map
+    for i in [
+        c["index"] for c in code if re.search(r"deployment_explorer\(.*\balso=", c["source"])
+    ]:
+        cell = page.locator(".jp-Notebook .jp-Cell").nth(i)
+        menu = cell.locator(".widget-dropdown").filter(
+            has=page.locator("label", has_text=re.compile(r"^\s*Conflict\s*$"))
+        )
+        assert menu.count() == 1, f"{name}: cell {i} offers other battles but has no Conflict menu"
+        title_js = "el => el.querySelector('.js-plotly-plot').layout.title.text"
+        before = cell.evaluate(title_js)
+        menu.locator("select").select_option(index=menu.locator("option").count() - 1)
+        page.wait_for_function(
+            f"([el, t]) => ({title_js})(el) !== t",
+            arg=[cell.element_handle(), before],
+            timeout=REDRAW_MS,
+        )
+        assert cell.locator(".js-plotly-plot").count() == 1, f"{name}: cell {i} shows two maps"
+
     if stem == "index":
         table = next((t for t in shown["tables"] if "Lesson" in t and "What it teaches" in t), None)
         assert table, f"index.ipynb: the course map table is not shown: {shown['tables']}"

@@ -178,9 +178,15 @@ def casualty_explorer(
 
 # --- deployments ----------------------------------------------------------------------------
 def deployment_explorer(
-    conflict_id: str | None = None, unit: str = "troops", lang: str = "en", mode: str | None = None
+    conflict_id: str | None = None,
+    unit: str = "troops",
+    lang: str = "en",
+    mode: str | None = None,
+    also: tuple[str, ...] = (),
 ):
-    """Forces on the map; controls: conflict, unit, side, date slider, label language."""
+    """Forces on the map; controls: conflict, unit, side, date slider, label language. A battle
+    whose formations the sources place gets its atlas map instead, with a Conflict menu in
+    JupyterLab for the mapped battles in ``also``."""
     dep = data.load("deployments")
     conflicts = sorted(dep["conflict_id"].unique())
     conflict_id = conflict_id or conflicts[0]
@@ -188,7 +194,7 @@ def deployment_explorer(
     if render.resolve(mode) == "static":
         return dep_chart.deployment_map(conflict_id, unit, lang)
     if unit == "troops" and battle_maps.has_positions(conflict_id):
-        return battle_explorer(conflict_id, lang)  # where the sources place the formations
+        return battle_explorer(conflict_id, lang, also)  # where the sources place the formations
     dep = dep.assign(side=dep["side"].astype(str), unit=dep["unit"].astype(str))
     recs = [r for u in dep_chart.UNITS for r in dep_chart.with_hover(dep[dep["unit"] == u], u)]
     where = {lg: dep_chart.place_lookup(lg) for lg in theme.LANGUAGES}
