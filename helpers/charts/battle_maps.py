@@ -130,7 +130,13 @@ def formations(recs: list[dict]) -> list[tuple[str, str]]:
 
 
 def position_traces(
-    state: list[dict], slots: list[tuple[str, str]], radius: float, view: tuple, taken: list, day
+    state: list[dict],
+    slots: list[tuple[str, str]],
+    radius: float,
+    view: tuple,
+    taken: list,
+    day,
+    lines: list = (),
 ) -> list[dict]:
     """One trace per formation, in a fixed order so frames can replace them. A formation
     recorded on ``day`` is solid and named beside itself where the name fits (always on hover);
@@ -146,6 +152,7 @@ def position_traces(
         size=11,
         taken=list(taken),
         marker_px=MARK_PX,
+        rather_not=lines,
     )
     names, where = iter(names), iter(where)
     traces = []
@@ -282,8 +289,10 @@ def lake_traces(conflict_id: str) -> list[dict]:
     ]
 
 
-def landmark_trace(conflict_id: str, lang: str, view: tuple, taken: list) -> dict:
-    """The named hills, villages and lakes as small grey marks with their names where they fit."""
+def landmark_traces(conflict_id: str, lang: str, view: tuple, taken: list) -> list[dict]:
+    """The named hills, villages and lakes: small grey marks, and their names where they fit.
+    The names are a trace of their own with unseen marks of a formation's size, so plotly sets
+    each name clear of a formation standing on the place, as the layout here assumes."""
     pl = places(lang)
     ids = [p for p in LANDMARKS.get(conflict_id, []) if p in pl.index]
     lon = [float(pl.at[p, "lon"]) for p in ids]
@@ -294,9 +303,20 @@ def landmark_trace(conflict_id: str, lang: str, view: tuple, taken: list) -> dic
         [theme.wrap(pl.at[p, "label"].split(" (")[0], 22) for p in ids],
         *view,
         taken=taken,
-        marker_px=MARK_PX,  # a place may be where a formation stands: its name clears the mark
+        marker_px=MARK_PX,
     )
-    return dict(
+    marks = dict(
+        type="scattergeo",
+        lon=lon,
+        lat=lat,
+        mode="markers",
+        marker=dict(size=8, symbol="triangle-up", color="#666666"),
+        hovertext=[pl.at[p, "label"] for p in ids],
+        hoverinfo="text",
+        name="Places",
+        showlegend=False,
+    )
+    names = dict(
         type="scattergeo",
         lon=lon,
         lat=lat,
@@ -304,26 +324,24 @@ def landmark_trace(conflict_id: str, lang: str, view: tuple, taken: list) -> dic
         text=text,
         textposition=where,
         textfont=dict(size=11, color="#444444"),
-        marker=dict(size=8, symbol="triangle-up", color="#666666"),
-        hovertext=[pl.at[p, "label"] for p in ids],
-        hoverinfo="text",
-        name="Places",
+        marker=dict(size=MARK_PX, opacity=0),
+        hoverinfo="skip",
+        name="Place names",
         showlegend=False,
     )
+    return [marks, names]
 
 
-def reserved(
-    recs: list[dict], dates: list, period_lines: list[dict], view: tuple, radius: float
-) -> list:
-    """Boxes (px on the phone-width map) that the fixed names must leave free: every formation's
-    mark on every date, and each line, sampled every few px."""
+def marks_on_every_date(recs: list[dict], dates: list, view: tuple, radius: float) -> list:
+    """Boxes (px on the phone-width map) of every formation's mark on every date: the fixed names
+    (places, lines, the scale) stand on every date, so they leave all of them free."""
     px, _ = labels.projector(*view, MAP_PX)
     boxes = []
     for day in dates:
         for _, lon, lat in _spread(state_on(recs, day), radius):
             x, y = px(lon, lat)
             boxes.append((x - MARK_PX / 2, y - MARK_PX / 2, x + MARK_PX / 2, y + MARK_PX / 2))
-    return boxes + map_layout.line_boxes(period_lines, view)
+    return boxes
 
 
 def view(recs: list[dict], conflict_id: str) -> tuple[list[float], list[float]]:
@@ -370,14 +388,20 @@ def build(conflict_id: str, lang: str = "en", controls: bool = True):
     )
     # room on the phone-width map already used by marks, lines and names: every position of every
     # date and every line first, so no fixed name lands on them
-    taken = reserved(recs, dates, period_lines, box, radius)
-    static = [scale_bar(lon, lat, taken), landmark_trace(conflict_id, lang, box, taken)]
+    marks = marks_on_every_date(recs, dates, box, radius)
+    line_boxes = map_layout.line_boxes(period_lines, box)
+    taken = marks + line_boxes
+    static = [scale_bar(lon, lat, taken), *landmark_traces(conflict_id, lang, box, taken)]
     static = (
         lake_traces(conflict_id) + map_layout.named_line_traces(period_lines, box, taken) + static
     )
+    # a formation's name, drawn on one date, leaves free the fixed names and marks and the
+    # formations' marks of that date only (position_traces adds those); it crosses a line only
+    # where it fits nowhere else
+    fixed = taken[len(marks) + len(line_boxes) :]
 
     def moving(day) -> list[dict]:
-        return position_traces(state_on(recs, day), slots, radius, box, taken, day) + [
+        return position_traces(state_on(recs, day), slots, radius, box, fixed, day, line_boxes) + [
             arrow_trace(m if m["date"] <= day else None, box) for m in arrows
         ]
 

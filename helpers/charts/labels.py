@@ -53,12 +53,14 @@ def placed_labels(
     width_px: int = NARROWEST_MAP_PX,
     taken: list | None = None,
     marker_px: float = MARKER_PX,
+    rather_not: list = (),
 ) -> tuple[list[str], list[str]]:
     """(texts, textpositions) for a scattergeo trace: a name is kept only where it fits.
 
     Points come in order of importance (the first gets the first choice of side). ``taken``
     holds boxes (x0, y0, x1, y1 in px) already used by other traces' names and marks; the boxes
-    placed here are added to it."""
+    placed here are added to it. ``rather_not`` holds boxes a name avoids where it can (a line
+    under a name still leaves it readable): a name that fits nowhere else may cross them."""
     px, height_px = projector(lon_range, lat_range, width_px)
     points = [px(lo, la) for lo, la in zip(lons, lats, strict=True)]
     half = marker_px / 2
@@ -70,13 +72,16 @@ def placed_labels(
         w = max((theme.text_px(line, size) for line in lines), default=0) + 4
         h = LINE_PX * len(lines)
         chosen = None
-        for pos, (dx, dy) in SIDES.items() if lines else ():
-            cx = x + dx * (half + 2 + w / 2)
-            cy = y + dy * (half + 2 + h / 2)
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            inside = box[0] >= 0 and box[2] <= width_px and box[1] >= 0 and box[3] <= height_px
-            if inside and not any(_overlap(box, b) for b in boxes):
-                chosen = (pos, box)
+        for avoid in ([*boxes, *rather_not], boxes) if lines else ():
+            for pos, (dx, dy) in SIDES.items():
+                cx = x + dx * (half + 2 + w / 2)
+                cy = y + dy * (half + 2 + h / 2)
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                inside = box[0] >= 0 and box[2] <= width_px and box[1] >= 0 and box[3] <= height_px
+                if inside and not any(_overlap(box, b) for b in avoid):
+                    chosen = (pos, box)
+                    break
+            if chosen:
                 break
         if chosen:
             boxes.append(chosen[1])
