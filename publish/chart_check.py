@@ -269,11 +269,7 @@ FRAME_NAMES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
   .map(gd => ((gd._transitionData || {})._frames || []).map(f => f.name))"""
 
 # Resolves once chart ``index`` shows frame ``name`` (as its slider's step would) and has painted.
-# Stepping cuts short the animation plotly plays when a page opens; the cut-short animation
-# rejects with nothing, which is not an error of the page.
-SHOW_FRAME_JS = """([index, name]) => (window.__frameGuard = window.__frameGuard ||
-  window.addEventListener('unhandledrejection', e => {
-    if (e.reason === undefined) e.preventDefault(); }) || true) && window.Plotly.animate(
+SHOW_FRAME_JS = """([index, name]) => window.Plotly.animate(
     document.querySelectorAll('.js-plotly-plot')[index], [name],
     {mode: 'immediate', frame: {duration: 0, redraw: true}, transition: {duration: 0}})
   .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"""

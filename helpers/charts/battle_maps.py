@@ -229,7 +229,7 @@ def arrow_trace(move: dict | None, view: tuple) -> dict:
         lat=[a["lat"], b["lat"]],
         mode="lines+markers",
         line=dict(color=colour, width=3),
-        marker=dict(symbol="arrow", size=[0, 18], angle=[0, bearing], color=colour),
+        marker=dict(symbol="arrow", size=[0, MARK_PX], angle=[0, bearing], color=colour),
         name=f"{a['label'].replace('<br>', ' ')}: move",
         hovertext=(
             f"<b>{a['formation']}</b><br>from where it stood on {fmt_date(a['date'])}<br>"
